@@ -1,0 +1,3 @@
+namespace VmControl.Application.Model;
+
+public sealed record ActionError(string Code, string Message);

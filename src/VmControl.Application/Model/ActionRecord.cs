@@ -1,0 +1,35 @@
+using VmControl.Domain;
+
+namespace VmControl.Application.Model;
+
+/// <summary>One accepted action on a VM: the history entry, kept after the VM is hard-deleted.</summary>
+public sealed record ActionRecord
+{
+    public required string Id { get; init; }
+
+    public required string VmId { get; init; }
+
+    public required VmAction Action { get; init; }
+
+    public required TaskState TaskState { get; init; }
+
+    public ActionStatus Status { get; init; } = ActionStatus.Running;
+
+    public DateTimeOffset RequestedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public string RequestedBy { get; init; } = "anonymous";
+
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    public ActionError? Error { get; init; }
+
+    public IReadOnlyList<ActionEvent> Events { get; init; } = [];
+
+    public VmState VmStateBefore { get; init; }
+
+    public VmState? VmStateAfter { get; init; }
+}

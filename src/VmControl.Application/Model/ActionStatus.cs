@@ -1,0 +1,9 @@
+namespace VmControl.Application.Model;
+
+public enum ActionStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Preempted,
+}

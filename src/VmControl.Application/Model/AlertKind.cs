@@ -1,0 +1,10 @@
+namespace VmControl.Application.Model;
+
+public enum AlertKind
+{
+    PowerMismatch,
+    StuckTask,
+    OrphanedTask,
+    MissingOnHypervisor,
+    UnknownOnHypervisor,
+}

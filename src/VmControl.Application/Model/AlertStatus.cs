@@ -1,0 +1,8 @@
+namespace VmControl.Application.Model;
+
+public enum AlertStatus
+{
+    Open,
+    Acknowledged,
+    Resolved,
+}

@@ -1,0 +1,69 @@
+using VmControl.Domain;
+
+namespace VmControl.Application.Model;
+
+/// <summary>A VM as the store keeps it. <see cref="ETag"/> is the store's version, used for every compare-and-swap.</summary>
+public sealed record VmRecord
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Size { get; init; }
+
+    public required string Image { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public VmState VmState { get; init; } = VmState.Initialized;
+
+    public TaskState? TaskState { get; init; }
+
+    public PowerState PowerState { get; init; } = PowerState.NoState;
+
+    public string? PowerStateDetail { get; init; }
+
+    public DateTimeOffset? PowerStateObservedAt { get; init; }
+
+    /// <summary>The vm_state before a resize, kept while resized (confirm, revert and the power check need it).</summary>
+    public VmState? StateBeforeResize { get; init; }
+
+    /// <summary>The size before a resize, kept while resized so revert can go back to it.</summary>
+    public string? SizeBeforeResize { get; init; }
+
+    /// <summary>The action of the task in flight, or of the last task.</summary>
+    public string? CurrentActionId { get; init; }
+
+    /// <summary>When the task in flight must have ended; past it, power sync reports the task stuck.</summary>
+    public DateTimeOffset? TaskDeadline { get; init; }
+
+    public VmFault? Fault { get; init; }
+
+    /// <summary>The driver that owns the machine (<c>simulated</c>, <c>azure</c>).</summary>
+    public required string Driver { get; init; }
+
+    /// <summary>The driver's own id of the machine (an ARM resource id); null until the machine exists.</summary>
+    public string? ExternalId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The store's version of this record; null before it was stored.</summary>
+    public string? ETag { get; init; }
+
+    public VmStatus Status => new(VmState, TaskState, PowerState, StateBeforeResize);
+
+    /// <summary>Copies the statuses of <paramref name="status"/> onto this record.</summary>
+    public VmRecord With(VmStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return this with
+        {
+            VmState = status.VmState,
+            TaskState = status.TaskState,
+            PowerState = status.PowerState,
+            StateBeforeResize = status.StateBeforeResize,
+        };
+    }
+}

@@ -1,0 +1,7 @@
+namespace VmControl.Application.Ports;
+
+/// <summary>A started hypervisor operation: the machine it acts on and the driver's handle for polling it.</summary>
+/// <param name="ExternalId">The driver's id of the machine (known after create began).</param>
+/// <param name="OperationId">The driver's handle (an ARM operation URL, a simulator operation id).</param>
+/// <param name="PollAfter">How long to wait before the first poll (ARM's Retry-After).</param>
+public sealed record HypervisorOperation(string ExternalId, string OperationId, TimeSpan PollAfter);

@@ -1,0 +1,13 @@
+using VmControl.Application.Model;
+
+namespace VmControl.Application.Ports;
+
+/// <summary>Stored first responses for <c>Idempotency-Key</c> replays.</summary>
+public interface IIdempotencyStore
+{
+    /// <summary>The unexpired record for the scope and key, or null.</summary>
+    Task<IdempotencyRecord?> GetAsync(string scope, string key, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the record unless an unexpired one exists; returns false (and stores nothing) when one does.</summary>
+    Task<bool> TryAddAsync(IdempotencyRecord record, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,8 @@
+namespace VmControl.Application.Ports;
+
+public enum OperationState
+{
+    InProgress,
+    Succeeded,
+    Failed,
+}

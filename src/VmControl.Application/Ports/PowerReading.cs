@@ -1,0 +1,11 @@
+using VmControl.Domain;
+
+namespace VmControl.Application.Ports;
+
+/// <summary>A machine's power state as the driver read it, with the driver's native state kept as <see cref="Detail"/>.</summary>
+/// <param name="ExternalId">The driver's id of the machine.</param>
+/// <param name="VmId">The control plane's VM id the machine is tagged with, or null for a machine no VM claims.</param>
+/// <param name="PowerState">The power state mapped onto Nova's codes.</param>
+/// <param name="Detail">The native state (e.g. Azure's <c>deallocated</c>).</param>
+/// <param name="ObservedAt">When it was read.</param>
+public sealed record PowerReading(string ExternalId, string? VmId, PowerState PowerState, string? Detail, DateTimeOffset ObservedAt);

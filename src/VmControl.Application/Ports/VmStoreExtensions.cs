@@ -1,0 +1,103 @@
+using VmControl.Application.Model;
+using VmControl.Domain;
+
+namespace VmControl.Application.Ports;
+
+/// <summary>The task-state rules of docs/lifecycle.md §2, built on the store's ETag compare-and-swap.</summary>
+public static class VmStoreExtensions
+{
+    // Bounded so that a hot record cannot spin a writer forever; each lost round means another writer made progress.
+    private const int MaxRounds = 32;
+
+    /// <summary>
+    /// Claims <paramref name="task"/> on the record as it was read (<paramref name="seen"/>): idle → task by compare-and-swap.
+    /// Null when the record moved on since it was read or is not idle: the caller lost the race.
+    /// </summary>
+    public static Task<VmRecord?> TryClaimTaskAsync(
+        this IVmStore store,
+        VmRecord seen,
+        TaskState task,
+        string actionId,
+        DateTimeOffset now,
+        DateTimeOffset? deadline,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(seen);
+        if (seen.TaskState is not null)
+        {
+            return Task.FromResult<VmRecord?>(null);
+        }
+
+        return store.TryReplaceAsync(
+            seen with { TaskState = task, CurrentActionId = actionId, TaskDeadline = deadline, UpdatedAt = now },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Nova's <c>expected_task_state</c>: applies <paramref name="change"/> only while the record's task is still
+    /// <paramref name="expected"/> for <paramref name="actionId"/>. Null when it is not (the task was pre-empted or reset),
+    /// or when the VM is gone; then nothing was written.
+    /// </summary>
+    public static async Task<VmRecord?> UpdateIfTaskAsync(
+        this IVmStore store,
+        string vmId,
+        TaskState expected,
+        string actionId,
+        Func<VmRecord, VmRecord> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(change);
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var current = await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.TaskState != expected || current.CurrentActionId != actionId)
+            {
+                return null;
+            }
+
+            var written = await store.TryReplaceAsync(change(current), cancellationToken).ConfigureAwait(false);
+            if (written is not null)
+            {
+                return written;
+            }
+        }
+
+        throw new StoreUnavailableException($"VM {vmId} kept changing under {MaxRounds} compare-and-swap rounds.");
+    }
+
+    /// <summary>
+    /// Hard delete's claim: sets <c>deleting</c> over any task (no idle check), still by compare-and-swap so no
+    /// concurrent write is lost. Returns the record before and after, or null when the VM does not exist or is
+    /// already being deleted or deleted.
+    /// </summary>
+    public static async Task<(VmRecord Before, VmRecord After)?> ForceDeletingAsync(
+        this IVmStore store,
+        string vmId,
+        string actionId,
+        DateTimeOffset now,
+        DateTimeOffset? deadline,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var current = await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.VmState == VmState.HardDeleted || current.TaskState == TaskState.Deleting)
+            {
+                return null;
+            }
+
+            var written = await store.TryReplaceAsync(
+                current with { TaskState = TaskState.Deleting, CurrentActionId = actionId, TaskDeadline = deadline, UpdatedAt = now },
+                cancellationToken).ConfigureAwait(false);
+            if (written is not null)
+            {
+                return (current, written);
+            }
+        }
+
+        throw new StoreUnavailableException($"VM {vmId} kept changing under {MaxRounds} compare-and-swap rounds.");
+    }
+}

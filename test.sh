@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test project against Azurite (installed and started here when missing, stopped after if started here).
+# Ends with one line: "N passed, N failed[, N skipped]". Exit code non-zero when the build or a test fails, or no test ran.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/azurite.sh
+trap azurite_down EXIT
+azurite_up
+
+results=$(mktemp -d -t vmcontrol-tests.XXXXXX)
+dotnet build Functions.sln -c Release -nologo -v q
+status=0
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "== $name" >&2
+  dotnet test "$proj" -c Release --no-build -nologo -v q \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); p=${p:-0}
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=${f:-0}
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); t=${t:-0}
+  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters"); e=${e:-0}
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + t - e))
+done
+rm -rf "$results"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
