@@ -9,9 +9,11 @@ public sealed record ActionRecord
 
     public required string VmId { get; init; }
 
-    public required VmAction Action { get; init; }
+    /// <summary>The action's wire name: one of the lifecycle actions (<c>stop</c>, <c>reboot_hard</c>) or the admin <c>reset_state</c>.</summary>
+    public required string Action { get; init; }
 
-    public required TaskState TaskState { get; init; }
+    /// <summary>The task state the action claimed; null for the admin reset-state, which runs no task.</summary>
+    public TaskState? TaskState { get; init; }
 
     public ActionStatus Status { get; init; } = ActionStatus.Running;
 

@@ -1,0 +1,5 @@
+using VmControl.Application.Ports;
+
+namespace VmControl.Application.Tasks;
+
+public sealed record PollInput(string VmId, string ActionId, HypervisorOperation Operation);

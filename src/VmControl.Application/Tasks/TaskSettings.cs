@@ -1,0 +1,30 @@
+using VmControl.Domain;
+
+namespace VmControl.Application.Tasks;
+
+/// <summary>Per-action task deadlines (settings <c>Tasks:Deadlines:{action}</c>) and the pre-emption wait.</summary>
+public sealed class TaskSettings
+{
+    /// <summary>The deadline of an action without its own entry.</summary>
+    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Deadlines by action wire name (e.g. <c>create</c>: 30 minutes).</summary>
+    public Dictionary<string, TimeSpan> Deadlines { get; } = new(StringComparer.Ordinal)
+    {
+        ["create"] = TimeSpan.FromMinutes(30),
+        ["resize"] = TimeSpan.FromMinutes(30),
+        ["rebuild"] = TimeSpan.FromMinutes(30),
+        ["migrate"] = TimeSpan.FromMinutes(30),
+        ["snapshot"] = TimeSpan.FromMinutes(60),
+        ["backup"] = TimeSpan.FromMinutes(60),
+    };
+
+    /// <summary>How long hard delete waits for a pre-empted orchestration to end before it starts anyway.</summary>
+    public TimeSpan PreemptWait { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest pause between two polls of a hypervisor operation.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan DeadlineOf(VmAction action) =>
+        Deadlines.TryGetValue(action.ToWire(), out var d) ? d : DefaultDeadline;
+}

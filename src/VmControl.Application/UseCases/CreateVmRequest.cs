@@ -1,0 +1,10 @@
+namespace VmControl.Application.UseCases;
+
+/// <summary>A new VM. <see cref="Placement"/> carries what a driver needs beside the basics (the Azure driver's ARM placement or <c>resourceId</c>).</summary>
+public sealed record CreateVmRequest(
+    string? Name,
+    string? Size,
+    string? Image,
+    IReadOnlyDictionary<string, string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Placement = null,
+    string RequestedBy = "anonymous");

@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Logging;
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Application.Tasks;
+using VmControl.Domain;
+
+namespace VmControl.Application.UseCases;
+
+/// <summary>
+/// The commands: create, request an action, hard delete, reset-state. Order inside a request: validate → lifecycle
+/// <see cref="Lifecycle.Decide"/> → driver capability → claim task_state by compare-and-swap → record the action →
+/// start the orchestration. A start that fails releases the claim: nothing stays half-claimed.
+/// </summary>
+public sealed partial class VmCommands(
+    IVmStore vms,
+    IActionLog actions,
+    ITaskLauncher launcher,
+    IHypervisorDriver driver,
+    TaskSettings settings,
+    TimeProvider time,
+    ILogger<VmCommands> logger)
+{
+    public async Task<CommandResult> CreateAsync(CreateVmRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (VmValidation.Create(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!driver.Capabilities.Supports(VmAction.Create))
+        {
+            return Unsupported(VmAction.Create);
+        }
+
+        var now = time.GetUtcNow();
+        var actionId = ActionIds.New(now);
+        var parameters = request.Placement ?? new Dictionary<string, string>();
+
+        // Born claimed: the record is created with task_state spawning, so no other task can slip in before the build.
+        var vm = await vms.CreateAsync(
+            new VmRecord
+            {
+                Id = VmIds.New(),
+                Name = request.Name!,
+                Size = request.Size!,
+                Image = request.Image!,
+                Tags = request.Tags ?? new Dictionary<string, string>(),
+                TaskState = TaskState.Spawning,
+                CurrentActionId = actionId,
+                TaskDeadline = now + settings.DeadlineOf(VmAction.Create),
+                Driver = driver.Name,
+                ExternalId = parameters.GetValueOrDefault("resourceId"),
+                CreatedAt = now,
+                UpdatedAt = now,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return await RecordAndStart(vm, VmAction.Create, actionId, VmState.Initialized, parameters, request.RequestedBy, now, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<CommandResult> RequestActionAsync(ActionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Action == VmAction.Delete)
+        {
+            return await DeleteAsync(request.VmId, request.IfMatch, request.RequestedBy, cancellationToken).ConfigureAwait(false);
+        }
+
+        var parameters = request.Parameters ?? new Dictionary<string, string>();
+        if (ActionParameters.Validate(request.Action, parameters) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var vm = VmIds.IsValid(request.VmId) ? await vms.GetAsync(request.VmId, cancellationToken).ConfigureAwait(false) : null;
+        if (vm is null)
+        {
+            return new CommandResult.NotFound(request.VmId);
+        }
+
+        if (request.IfMatch is not null && request.IfMatch != vm.ETag)
+        {
+            return new CommandResult.PreconditionFailed(vm.ETag);
+        }
+
+        if (Lifecycle.Decide(vm.Status, request.Action) is Decision.Refused refused)
+        {
+            return new CommandResult.Refused(refused);
+        }
+
+        if (!driver.Capabilities.Supports(request.Action))
+        {
+            return Unsupported(request.Action);
+        }
+
+        if (ActionParameters.ValidateAgainst(request.Action, parameters, vm) is { } conflicting)
+        {
+            return conflicting;
+        }
+
+        var now = time.GetUtcNow();
+        var actionId = ActionIds.New(now);
+        var task = LifecycleTable.For(request.Action).TaskState;
+        var claimed = await vms.TryClaimTaskAsync(vm, task, actionId, now, now + settings.DeadlineOf(request.Action), cancellationToken)
+            .ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return await LostRace(request.VmId, request.Action, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RecordAndStart(claimed, request.Action, actionId, vm.VmState, parameters, request.RequestedBy, now, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<CommandResult> RecordAndStart(
+        VmRecord vm,
+        VmAction action,
+        string actionId,
+        VmState before,
+        IReadOnlyDictionary<string, string> parameters,
+        string requestedBy,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var task = LifecycleTable.For(action).TaskState;
+        var record = new ActionRecord
+        {
+            Id = actionId,
+            VmId = vm.Id,
+            Action = action.ToWire(),
+            TaskState = task,
+            RequestedAt = now,
+            RequestedBy = requestedBy,
+            Parameters = parameters,
+            VmStateBefore = before,
+        };
+        await actions.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+
+        var input = new VmTaskInput(vm.Id, actionId, action, task, parameters, vm.TaskDeadline ?? now + settings.DeadlineOf(action));
+        bool started;
+        try
+        {
+            started = await launcher.TryStartAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStartFailed(logger, ex, vm.Id, actionId, action.ToWire());
+            await Release(vm.Id, task, actionId, "start_failed", "The task's orchestration could not be started.").ConfigureAwait(false);
+            throw new StoreUnavailableException("The task's orchestration could not be started.", ex);
+        }
+
+        if (!started)
+        {
+            // The orchestration of an earlier task has not ended yet (it is still the lock): refuse like a busy VM.
+            await Release(vm.Id, task, actionId, "task_in_progress", "Another task's orchestration is still running.").ConfigureAwait(false);
+            return await LostRace(vm.Id, action, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogAccepted(logger, vm.Id, actionId, action.ToWire());
+        return new CommandResult.Accepted(vm, record);
+    }
+
+    private async Task Release(string vmId, TaskState task, string actionId, string code, string message)
+    {
+        // CancellationToken.None: the claim must be released even when the caller has gone.
+        var now = time.GetUtcNow();
+        await vms.UpdateIfTaskAsync(vmId, task, actionId, v => v with { TaskState = null, TaskDeadline = null, UpdatedAt = now }, CancellationToken.None)
+            .ConfigureAwait(false);
+        await actions.FinishAsync(vmId, actionId, ActionStatus.Failed, null, new ActionError(code, message), now, CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<CommandResult> LostRace(string vmId, VmAction action, CancellationToken cancellationToken)
+    {
+        var now = await vms.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
+        if (now is null)
+        {
+            return new CommandResult.NotFound(vmId);
+        }
+
+        return Lifecycle.Decide(now.Status, action) is Decision.Refused refused
+            ? new CommandResult.Refused(refused)
+            : new CommandResult.Refused(new Decision.Refused(RefusalCode.TaskInProgress, now.VmState, now.TaskState, Lifecycle.AllowedActions(now.Status)));
+    }
+
+    private CommandResult.Unsupported Unsupported(VmAction action) =>
+        new(action, driver.Name, driver.Capabilities.Unsupported.GetValueOrDefault(action, "The driver cannot do this action."));
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Accepted {Action} on VM {VmId} (action {ActionId})")]
+    private static partial void LogAccepted(ILogger logger, string vmId, string actionId, string action);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Could not start {Action} on VM {VmId} (action {ActionId}); claim released")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string vmId, string actionId, string action);
+}
