@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace VmControl.Http;
+
+/// <summary>
+/// Every answer of the API: status, pre-serialized JSON body and the headers that matter. Pre-serialized so that an
+/// <c>Idempotency-Key</c> replay can return byte for byte what the first request got.
+/// </summary>
+public sealed class ApiResult : IResult
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    public ApiResult(int statusCode, string? body, string contentType = JsonContentType, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        StatusCode = statusCode;
+        Body = body;
+        ContentType = contentType;
+        Headers = headers ?? new Dictionary<string, string>();
+    }
+
+    public int StatusCode { get; }
+
+    /// <summary>The JSON body, or null for none.</summary>
+    public string? Body { get; }
+
+    public string ContentType { get; }
+
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    public static ApiResult Json(int statusCode, object body, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(statusCode, JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options), JsonContentType, headers);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        if (Body is not null)
+        {
+            response.ContentType = ContentType;
+            await response.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record ActionErrorResource(string Code, string Message);

@@ -1,0 +1,12 @@
+namespace VmControl.Http.Contracts;
+
+/// <summary>The body of <c>POST /api/vms</c>. The Azure driver reads <see cref="ResourceId"/> (adopt) or the placement fields.</summary>
+public sealed record CreateVmBody(
+    string? Name,
+    string? Size,
+    string? Image,
+    Dictionary<string, string>? Tags,
+    string? ResourceId = null,
+    string? Location = null,
+    string? ResourceGroup = null,
+    Dictionary<string, string>? Placement = null);

@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record ResetStateBody(string? VmState, string? Reason);

@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record SimulatorFaultBody(string? VmId, string? Action, int? Count, string? Kind);

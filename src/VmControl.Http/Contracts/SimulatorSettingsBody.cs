@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record SimulatorSettingsBody(int? LatencyMs, double? FailureRate);

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using VmControl.Http.Routing;
+
+namespace VmControl.Http;
+
+public static class EndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps every route of <see cref="ApiRoutes.All"/> under <c>/api</c>. Needs <see cref="ServiceCollectionExtensions.AddVmControlHttp"/>
+    /// and the ports. Authorization levels are not enforced here: the local host has no function keys (docs/api.md).
+    /// </summary>
+    public static IEndpointRouteBuilder MapVmControlApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        foreach (var route in ApiRoutes.All)
+        {
+            endpoints.MapMethods($"/{ApiRoutes.Prefix}/{route.Template}", [route.Method], (RequestDelegate)(async context =>
+            {
+                var api = context.RequestServices.GetRequiredService<VmControlApi>();
+                var result = await route.Invoke(api, context, context.RequestAborted).ConfigureAwait(false);
+                await result.ExecuteAsync(context).ConfigureAwait(false);
+            })).WithName(route.Name).WithMetadata(route);
+        }
+
+        return endpoints;
+    }
+}

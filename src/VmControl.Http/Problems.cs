@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using VmControl.Domain;
+
+namespace VmControl.Http;
+
+/// <summary>RFC 9457 problem details with the API's machine-readable <c>code</c> (docs/api.md).</summary>
+public static class Problems
+{
+    private const string TypeBase = "https://vmcontrol.dev/problems/";
+
+    public static ApiResult Create(int status, string code, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = TypeBase + code.Replace('_', '-'),
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+            ["code"] = code,
+        };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            body[key] = value;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(body, ApiJson.Options);
+        return new ApiResult(status, json, ApiResult.ProblemContentType, headers);
+    }
+
+    public static ApiResult Invalid(string field, string detail) =>
+        Create(StatusCodes.Status400BadRequest, "invalid_request", "The request is invalid.", detail, new Dictionary<string, object?> { ["field"] = field });
+
+    public static ApiResult NotFound(string detail) =>
+        Create(StatusCodes.Status404NotFound, "not_found", "Not found.", detail);
+
+    public static ApiResult Refused(Decision.Refused refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return Create(
+            StatusCodes.Status409Conflict,
+            refused.Code.ToWire(),
+            "The lifecycle refused the request.",
+            refused.Message,
+            new Dictionary<string, object?>
+            {
+                ["vmState"] = refused.VmState.ToWire(),
+                ["taskState"] = refused.TaskState?.ToWire(),
+                ["allowedActions"] = refused.AllowedActions.Select(a => a.ToWire()).ToArray(),
+            });
+    }
+
+    public static ApiResult PreconditionFailed(string? currentETag) =>
+        Create(
+            StatusCodes.Status412PreconditionFailed,
+            "precondition_failed",
+            "The VM has changed.",
+            "If-Match does not name the VM's current ETag; read the VM again and retry.",
+            headers: currentETag is null ? null : new Dictionary<string, string> { [ApiHeaders.ETag] = currentETag });
+
+    public static ApiResult Unsupported(VmAction action, string driver, string reason) =>
+        Create(
+            StatusCodes.Status422UnprocessableEntity,
+            "unsupported_action",
+            "The driver cannot do this action.",
+            reason,
+            new Dictionary<string, object?> { ["action"] = action.ToWire(), ["driver"] = driver });
+
+    public static ApiResult IdempotencyKeyReuse() =>
+        Create(
+            StatusCodes.Status422UnprocessableEntity,
+            "idempotency_key_reuse",
+            "The Idempotency-Key was used with another request.",
+            "The same Idempotency-Key was sent before with a different body; use a new key for a new request.");
+
+    public static ApiResult PayloadTooLarge(int limit) =>
+        Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "The request body is too large.", $"The body must be at most {limit} bytes.");
+
+    public static ApiResult StoreUnavailable(string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "The store is unavailable.", detail);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace VmControl.Http;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The HTTP layer. The host also registers <c>AddVmControlApplication</c>, the ports (IVmStore, IActionLog,
+    /// IAlertStore, IIdempotencyStore, IHypervisorDriver, ITaskLauncher) and, optionally, a <see cref="PowerSyncRunner"/>
+    /// and an <see cref="Simulator.ISimulatorControl"/>.
+    /// </summary>
+    public static IServiceCollection AddVmControlHttp(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Idempotency>();
+        services.TryAddSingleton<VmControlApi>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VmControl.Application.Ports;
+using VmControl.Application.Tasks;
+using VmControl.Application.UseCases;
+using VmControl.Http.Simulator;
+
+namespace VmControl.Http;
+
+/// <summary>
+/// The HTTP API of docs/api.md, written once: each route is one method taking the request and returning the answer,
+/// called by the local host's endpoints (<see cref="EndpointRouteBuilderExtensions.MapVmControlApi"/>) and by the
+/// Azure Functions triggers alike. No method throws at the caller for bad input.
+/// </summary>
+public sealed partial class VmControlApi(
+    VmCommands commands,
+    VmQueries queries,
+    IAlertStore alerts,
+    Idempotency idempotency,
+    ITaskLauncher launcher,
+    IHypervisorDriver driver,
+    TimeProvider time,
+    IServiceProvider services,
+    ILogger<VmControlApi> logger)
+{
+    private ISimulatorControl? Simulator => services.GetService<ISimulatorControl>();
+
+    private PowerSyncRunner? PowerSync =>
+        services.GetService<PowerSyncRunner>()
+        ?? (services.GetService<Func<CancellationToken, Task<object>>>() is { } func ? new PowerSyncRunner(func) : null);
+
+    /// <summary>Runs a read or a command, turning the store's and the token's known failures into problems.</summary>
+    private async Task<ApiResult> Guard(Func<Task<ApiResult>> handle)
+    {
+        try
+        {
+            return await handle().ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogStoreUnavailable(logger, ex);
+            return Problems.StoreUnavailable(ex.Message);
+        }
+        catch (InvalidContinuationTokenException ex)
+        {
+            return Problems.Invalid("continuationToken", ex.Message);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.PayloadTooLarge(RequestReader.MaxBodyBytes);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The server gave up reading the body (a client that stopped sending): the request is at fault, not us.
+            return Problems.Invalid("body", ex.Message);
+        }
+    }
+
+    /// <summary>A POST or DELETE: the body within its cap, then <c>Idempotency-Key</c>, then the command.</summary>
+    private Task<ApiResult> Mutate(HttpContext context, Func<RequestBody, Task<ApiResult>> handle, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            var (body, problem) = await RequestReader.ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            return await idempotency.RunAsync(context.Request, body!, () => Guard(() => handle(body!)), cancellationToken).ConfigureAwait(false);
+        });
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "The store did not answer; the request got a 503")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Health check {Check} failed")]
+    private static partial void LogHealthFailed(ILogger logger, Exception exception, string check);
+}
