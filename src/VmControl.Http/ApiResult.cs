@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace VmControl.Http;
 
 /// <summary>
 /// Every answer of the API: status, pre-serialized JSON body and the headers that matter. Pre-serialized so that an
-/// <c>Idempotency-Key</c> replay can return byte for byte what the first request got.
+/// <c>Idempotency-Key</c> replay can return byte for byte what the first request got. It is both a minimal-API
+/// <see cref="IResult"/> (local host) and an MVC <see cref="IActionResult"/> (the Functions ASP.NET Core integration
+/// executes the latter), so both hosts write it the same way.
 /// </summary>
-public sealed class ApiResult : IResult
+public sealed class ApiResult : IResult, IActionResult
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
@@ -34,6 +37,12 @@ public sealed class ApiResult : IResult
 
     public static ApiResult Json(int statusCode, object body, IReadOnlyDictionary<string, string>? headers = null) =>
         new(statusCode, JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options), JsonContentType, headers);
+
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ExecuteAsync(context.HttpContext);
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -1,0 +1,35 @@
+using Microsoft.Azure.Functions.Worker;
+using VmControl.Application.Ports;
+using VmControl.Application.Tasks;
+using VmControl.Application.Tasks.Activities;
+
+namespace VmControl.Functions.Durable;
+
+/// <summary>One activity trigger per shared activity, named as the orchestrator calls it.</summary>
+public sealed class ActivityFunctions(
+    StartVmTaskActivity start,
+    BeginOperationActivity begin,
+    PollOperationActivity poll,
+    ReadPowerActivity readPower,
+    FinishVmTaskActivity finish)
+{
+    [Function(nameof(StartVmTaskActivity))]
+    public Task<StartOutcome> StartVmTask([ActivityTrigger] VmTaskInput input, FunctionContext context) =>
+        start.RunAsync(new FunctionActivityContext(nameof(StartVmTaskActivity), context), input);
+
+    [Function(nameof(BeginOperationActivity))]
+    public Task<BeginOutcome> BeginOperation([ActivityTrigger] BeginInput input, FunctionContext context) =>
+        begin.RunAsync(new FunctionActivityContext(nameof(BeginOperationActivity), context), input);
+
+    [Function(nameof(PollOperationActivity))]
+    public Task<OperationProgress> PollOperation([ActivityTrigger] PollInput input, FunctionContext context) =>
+        poll.RunAsync(new FunctionActivityContext(nameof(PollOperationActivity), context), input);
+
+    [Function(nameof(ReadPowerActivity))]
+    public Task<PowerReading> ReadPower([ActivityTrigger] string input, FunctionContext context) =>
+        readPower.RunAsync(new FunctionActivityContext(nameof(ReadPowerActivity), context), input);
+
+    [Function(nameof(FinishVmTaskActivity))]
+    public Task<VmTaskOutcome> FinishVmTask([ActivityTrigger] FinishInput input, FunctionContext context) =>
+        finish.RunAsync(new FunctionActivityContext(nameof(FinishVmTaskActivity), context), input);
+}

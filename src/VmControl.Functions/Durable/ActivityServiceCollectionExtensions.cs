@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using VmControl.Application.Tasks.Activities;
+
+namespace VmControl.Functions.Durable;
+
+public static class ActivityServiceCollectionExtensions
+{
+    /// <summary>The shared activities, resolved per invocation by <see cref="ActivityFunctions"/>.</summary>
+    public static IServiceCollection AddVmControlActivities(this IServiceCollection services)
+    {
+        services.AddTransient<StartVmTaskActivity>();
+        services.AddTransient<BeginOperationActivity>();
+        services.AddTransient<PollOperationActivity>();
+        services.AddTransient<ReadPowerActivity>();
+        services.AddTransient<FinishVmTaskActivity>();
+        return services;
+    }
+}
