@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VmControl.Application;
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Application.Tasks;
+using VmControl.Domain;
+using VmControl.Http.Simulator;
+using VmControl.Http.Tests.Fakes;
+
+namespace VmControl.Http.Tests;
+
+/// <summary>The API served in memory by <see cref="EndpointRouteBuilderExtensions.MapVmControlApi"/> over fakes of every port.</summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private ApiHost(WebApplication app, HttpClient client)
+    {
+        this.app = app;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public FakeVmStore Vms { get; } = new();
+
+    public FakeActionLog Actions { get; } = new();
+
+    public FakeAlertStore Alerts { get; } = new();
+
+    public FakeTaskLauncher Launcher { get; } = new();
+
+    public FakeSimulator Simulator { get; } = new();
+
+    public static Task<ApiHost> StartAsync(DriverCapabilities? capabilities = null, bool simulator = true, PowerSyncRunner? powerSync = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var host = new Holder();
+        builder.Services.AddVmControlApplication(s => s.PreemptWait = TimeSpan.FromMilliseconds(10));
+        builder.Services.AddVmControlHttp();
+        builder.Services.AddSingleton<IVmStore>(_ => host.Value!.Vms);
+        builder.Services.AddSingleton<IActionLog>(_ => host.Value!.Actions);
+        builder.Services.AddSingleton<IAlertStore>(_ => host.Value!.Alerts);
+        builder.Services.AddSingleton<IIdempotencyStore>(new FakeIdempotencyStore());
+        builder.Services.AddSingleton<ITaskLauncher>(_ => host.Value!.Launcher);
+        builder.Services.AddSingleton<IHypervisorDriver>(new FakeDriver(capabilities ?? DriverCapabilities.All));
+        if (simulator)
+        {
+            builder.Services.AddSingleton<ISimulatorControl>(_ => host.Value!.Simulator);
+        }
+
+        if (powerSync is not null)
+        {
+            builder.Services.AddSingleton(powerSync);
+        }
+
+        var app = builder.Build();
+        app.MapVmControlApi();
+        return Start(app, host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A stored VM with the given statuses.</summary>
+    public VmRecord SeedVm(VmState vmState = VmState.Active, TaskState? taskState = null, PowerState powerState = PowerState.Running) =>
+        Vms.Seed(new VmRecord
+        {
+            Id = VmIds.New(),
+            Name = "web-1",
+            Size = "small",
+            Image = "ubuntu",
+            VmState = vmState,
+            TaskState = taskState,
+            PowerState = powerState,
+            Driver = "fake",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+        });
+
+    public Task<HttpResponseMessage> SendAsync(string method, string path, string? body = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<ApiHost> Start(WebApplication app, Holder holder)
+    {
+        await app.StartAsync().ConfigureAwait(false);
+        var host = new ApiHost(app, app.GetTestClient());
+        holder.Value = host;
+        return host;
+    }
+
+    // The fakes live on the host object, which exists only after the app is built; the registrations read it lazily.
+    private sealed class Holder
+    {
+        public ApiHost? Value { get; set; }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using VmControl.Domain;
+using VmControl.Http.Simulator;
+
+namespace VmControl.Http.Tests.Fakes;
+
+public sealed class FakeSimulator : ISimulatorControl
+{
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    public Task SetSettingsAsync(int latencyMs, double failureRate, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"settings {latencyMs} {failureRate}");
+        return Task.CompletedTask;
+    }
+
+    public Task AddFaultAsync(string? vmId, VmAction? action, int count, SimulatorFaultKind kind, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"fault {vmId} {action} {count} {kind}");
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> SetPowerStateAsync(string vmId, PowerState powerState, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"power {vmId} {powerState}");
+        return Task.FromResult(true);
+    }
+
+    public Task<string> AddMachineAsync(string name, PowerState powerState, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"machine {name} {powerState}");
+        return Task.FromResult("sim-" + name);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+
+namespace VmControl.Http.Tests;
+
+public sealed class IdempotencyTests
+{
+    private const string Body = """{ "name": "web-1", "size": "small", "image": "ubuntu" }""";
+
+    [Fact]
+    public async Task CreateVm_ReplayedKey_ReturnsTheFirstResponseAndStartsNothing()
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        using var first = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-1"));
+        using var replay = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-1"));
+
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, replay.Headers.Location);
+        Assert.Equal(first.Headers.GetValues("Operation-Location"), replay.Headers.GetValues("Operation-Location"));
+        Assert.Single(api.Launcher.Starts);
+        Assert.Equal(1, api.Actions.Count);
+    }
+
+    [Fact]
+    public async Task CreateVm_SameKeyOtherBody_Answers422()
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        using var first = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-2"));
+        using var other = await api.SendAsync("POST", "/api/vms", Body.Replace("web-1", "web-2", StringComparison.Ordinal), ("Idempotency-Key", "k-2"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("idempotency_key_reuse", (await ApiHost.JsonAsync(other)).GetProperty("code").GetString());
+        Assert.Single(api.Launcher.Starts);
+    }
+
+    [Fact]
+    public async Task RequestAction_ReplayedKey_StartsOneTask()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var vm = api.SeedVm();
+
+        using var first = await api.SendAsync("POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""", ("Idempotency-Key", "k-3"));
+        using var replay = await api.SendAsync("POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""", ("Idempotency-Key", "k-3"));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Single(api.Launcher.Starts);
+    }
+
+    [Fact]
+    public async Task RefusedRequest_IsNotStored_SoTheSameKeyMayBeRetried()
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        using var invalid = await api.SendAsync("POST", "/api/vms", """{ "name": "" }""", ("Idempotency-Key", "k-4"));
+        using var valid = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-4"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, valid.StatusCode);
+    }
+
+    [Fact]
+    public async Task SameKey_OnAnotherRoute_IsAnotherScope()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var vm = api.SeedVm();
+
+        using var create = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-5"));
+        using var action = await api.SendAsync("POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""", ("Idempotency-Key", "k-5"));
+
+        Assert.Equal(HttpStatusCode.Accepted, action.StatusCode);
+        Assert.Equal(2, api.Launcher.Starts.Count);
+    }
+}
