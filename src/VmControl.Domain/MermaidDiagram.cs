@@ -14,6 +14,11 @@ public static class MermaidDiagram
     public static string Render()
     {
         var sb = new StringBuilder("stateDiagram-v2\n");
+        foreach (var state in Enum.GetValues<VmState>())
+        {
+            sb.Append("    ").Append(state.ToWire()).Append('\n');
+        }
+
         sb.Append("    [*] --> ").Append(VmState.Initialized.ToWire()).Append('\n');
         foreach (var edge in Edges())
         {
