@@ -16,4 +16,14 @@ public sealed class SimulatorOptions
     public int? Seed { get; set; }
 
     public string TableName => TablePrefix + DefaultTableName;
+
+    /// <summary>Throws when the table name is not one Table Storage accepts (letters and digits, 3-63, a letter first).</summary>
+    internal void Validate()
+    {
+        var name = TableName;
+        if (name.Length > 63 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException($"'{name}' is not a valid table name: use letters and digits only in the prefix, 63 characters at most in all.", nameof(TablePrefix));
+        }
+    }
 }

@@ -27,6 +27,7 @@ public static class SimulatorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(tableService);
         var options = new SimulatorOptions();
         configure?.Invoke(options);
+        options.Validate();
 
         // Validated here so a bad setting fails at start-up, not on the first hypervisor call.
         var settings = new SimulatorSettings(options.LatencyMs, options.FailureRate, options.Seed);
