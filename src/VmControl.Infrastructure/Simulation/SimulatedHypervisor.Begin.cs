@@ -61,10 +61,10 @@ public sealed partial class SimulatedHypervisor
         }
         else if (row.HasPending() && command.Action != VmAction.Delete)
         {
+            // Delete is let through: it pre-empts any task (lifecycle.md §2), so its operation replaces the pending one.
             throw new HypervisorException(SimulatedErrors.Busy(row.RowKey, row.PendingAction!));
         }
 
-        // Delete pre-empts a pending operation (lifecycle.md §2): the new operation replaces it on the row.
         if (command.Action == VmAction.Create)
         {
             return await TryRepeatCreateAsync(row, cancellationToken).ConfigureAwait(false);
