@@ -18,7 +18,7 @@ internal static class ActionEntity
     public static TableEntity ToEntity(ActionRecord action)
     {
         var entity = new TableEntity(action.VmId, action.Id);
-        entity.SetEnum("Action", action.Action);
+        entity.SetString("Action", action.Action);
         entity.SetEnum("TaskState", action.TaskState);
         entity.SetEnum(StatusColumn, action.Status);
         entity.SetTime("RequestedAt", action.RequestedAt);
@@ -43,8 +43,8 @@ internal static class ActionEntity
     {
         Id = entity.RowKey,
         VmId = entity.PartitionKey,
-        Action = entity.RequiredEnum<VmAction>("Action"),
-        TaskState = entity.RequiredEnum<TaskState>("TaskState"),
+        Action = entity.GetText("Action") ?? string.Empty,
+        TaskState = entity.GetEnum<TaskState>("TaskState"),
         Status = entity.RequiredEnum<ActionStatus>(StatusColumn),
         RequestedAt = entity.GetTime("RequestedAt") ?? default,
         StartedAt = entity.GetTime("StartedAt"),

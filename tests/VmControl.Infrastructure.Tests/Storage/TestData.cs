@@ -25,7 +25,7 @@ internal static class TestData
     {
         Id = ActionIds.New(at),
         VmId = vmId,
-        Action = action,
+        Action = action.ToWire(),
         TaskState = task,
         RequestedAt = at,
         VmStateBefore = VmState.Active,
