@@ -9,16 +9,30 @@ public static class Lifecycle
     public static Decision Decide(VmStatus vm, VmAction action)
     {
         ArgumentNullException.ThrowIfNull(vm);
+        return Evaluate(vm, action, Refuse);
+    }
+
+    /// <summary>The actions <see cref="Decide"/> would accept now, in table order.</summary>
+    public static IReadOnlyList<VmAction> AllowedActions(VmStatus vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+
+        // A refusal lists the allowed actions; asking Decide here would recurse without end, so refusals stay bare.
+        return [.. LifecycleTable.Rules.Select(r => r.Action).Where(a => Evaluate(vm, a, BareRefusal) is Decision.Accepted)];
+    }
+
+    private static Decision Evaluate(VmStatus vm, VmAction action, Func<VmStatus, RefusalCode, Decision.Refused> refuse)
+    {
         var rule = LifecycleTable.For(action);
 
         if (vm.VmState == VmState.HardDeleted)
         {
-            return action == VmAction.Delete ? new Decision.AlreadyDeleting(Finished: true) : Refuse(vm, RefusalCode.VmDeleted);
+            return action == VmAction.Delete ? new Decision.AlreadyDeleting(Finished: true) : refuse(vm, RefusalCode.VmDeleted);
         }
 
         if (vm.TaskState == TaskState.Deleting)
         {
-            return action == VmAction.Delete ? new Decision.AlreadyDeleting(Finished: false) : Refuse(vm, RefusalCode.TaskInProgress);
+            return action == VmAction.Delete ? new Decision.AlreadyDeleting(Finished: false) : refuse(vm, RefusalCode.TaskInProgress);
         }
 
         // "Only HARD_DELETE can pre-empt other tasks" (the seed).
@@ -29,22 +43,18 @@ public static class Lifecycle
 
         if (vm.TaskState is not null)
         {
-            return Refuse(vm, RefusalCode.TaskInProgress);
+            return refuse(vm, RefusalCode.TaskInProgress);
         }
 
         if (vm.VmState == VmState.Error)
         {
-            return Refuse(vm, RefusalCode.VmInError);
+            return refuse(vm, RefusalCode.VmInError);
         }
 
         return rule.AllowedFrom.Contains(vm.VmState)
             ? new Decision.Accepted(rule.TaskState, Preempts: null)
-            : Refuse(vm, RefusalCode.InvalidVmState);
+            : refuse(vm, RefusalCode.InvalidVmState);
     }
-
-    /// <summary>The actions <see cref="Decide"/> would accept now, in table order.</summary>
-    public static IReadOnlyList<VmAction> AllowedActions(VmStatus vm) =>
-        [.. LifecycleTable.Rules.Select(r => r.Action).Where(a => Decide(vm, a) is Decision.Accepted)];
 
     /// <summary>The statuses after <paramref name="action"/> succeeded: vm_state from the table, task_state cleared.</summary>
     public static VmStatus OnSuccess(VmStatus vm, VmAction action)
@@ -106,4 +116,7 @@ public static class Lifecycle
 
     private static Decision.Refused Refuse(VmStatus vm, RefusalCode code) =>
         new(code, vm.VmState, vm.TaskState, AllowedActions(vm));
+
+    private static Decision.Refused BareRefusal(VmStatus vm, RefusalCode code) =>
+        new(code, vm.VmState, vm.TaskState, []);
 }

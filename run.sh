@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the whole system locally: Azurite (installed from npm and started on 127.0.0.1 when nothing listens on
+# 10000-10002) and VmControl.LocalHost on http://127.0.0.1:7071 (the port `func start` uses). Ctrl+C stops
+# LocalHost and the Azurite this script started (an Azurite that was already running is left alone).
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/azurite.sh
+trap azurite_down EXIT
+azurite_up
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/VmControl.LocalHost -c Release -nologo -v q
+echo "VmControl on http://127.0.0.1:7071 (try: curl http://127.0.0.1:7071/api/health)"
+dotnet run --project src/VmControl.LocalHost -c Release --no-build --urls "${VMCONTROL_URLS:-http://127.0.0.1:7071}" "$@"

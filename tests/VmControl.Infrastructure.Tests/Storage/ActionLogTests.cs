@@ -1,0 +1,92 @@
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Domain;
+
+namespace VmControl.Infrastructure.Tests.Storage;
+
+public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly IActionLog log = azurite.Actions;
+    private readonly IVmStore vms = azurite.Vms;
+
+    [Fact]
+    public async Task ActionHistory_SurvivesHardDelete_NewestFirst()
+    {
+        var vm = await vms.CreateAsync(TestData.Vm());
+        var stop = TestData.Action(vm.Id, VmAction.Stop, TaskState.PoweringOff, TestData.Now);
+        var start = TestData.Action(vm.Id, VmAction.Start, TaskState.PoweringOn, TestData.Now.AddMinutes(1));
+        var delete = TestData.Action(vm.Id, VmAction.Delete, TaskState.Deleting, TestData.Now.AddMinutes(2));
+        foreach (var action in new[] { stop, start, delete })
+        {
+            await log.AppendAsync(action);
+        }
+
+        await vms.ForceDeletingAsync(vm.Id, delete.Id, TestData.Now.AddMinutes(2), deadline: null);
+        await vms.UpdateIfTaskAsync(vm.Id, TaskState.Deleting, delete.Id, r => r with { VmState = VmState.HardDeleted, TaskState = null });
+        await log.FinishAsync(vm.Id, delete.Id, ActionStatus.Succeeded, VmState.HardDeleted, error: null, TestData.Now.AddMinutes(3));
+
+        var history = await log.ListAsync(vm.Id, 10, continuationToken: null);
+
+        Assert.Equal(VmState.HardDeleted, (await vms.GetAsync(vm.Id))!.VmState);
+        Assert.Equal([delete.Id, start.Id, stop.Id], history.Items.Select(a => a.Id));
+        Assert.Equal(ActionStatus.Succeeded, history.Items[0].Status);
+        Assert.Null(history.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task List_PagesNewestFirst()
+    {
+        var vmId = VmIds.New();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var action = TestData.Action(vmId, VmAction.Reboot, TaskState.Rebooting, TestData.Now.AddSeconds(i));
+            ids.Insert(0, action.Id);
+            await log.AppendAsync(action);
+        }
+
+        var first = await log.ListAsync(vmId, 3, null);
+        var second = await log.ListAsync(vmId, 3, first.ContinuationToken);
+
+        Assert.Equal(ids, first.Items.Concat(second.Items).Select(a => a.Id));
+        Assert.Null(second.ContinuationToken);
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => log.ListAsync(VmIds.New(), 3, first.ContinuationToken));
+    }
+
+    [Fact]
+    public async Task Get_ReturnsFieldsAndEventsInOrder()
+    {
+        var vmId = VmIds.New();
+        var action = TestData.Action(vmId, VmAction.Resize, TaskState.ResizeMigrating, TestData.Now) with
+        {
+            RequestedBy = "alice",
+            Parameters = new Dictionary<string, string> { ["size"] = "Standard_D4s_v5" },
+        };
+        await log.AppendAsync(action);
+        await log.MarkStartedAsync(vmId, action.Id, TestData.Now.AddSeconds(1));
+        await log.MarkStartedAsync(vmId, action.Id, TestData.Now.AddSeconds(9));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            log.AddEventAsync(vmId, action.Id, new ActionEvent($"hypervisor.poll.{i}", TestData.Now.AddSeconds(2 + i), "ok"))));
+        await log.FinishAsync(vmId, action.Id, ActionStatus.Failed, VmState.Error, new ActionError("hypervisor", "disk lost"), TestData.Now.AddMinutes(1));
+        await log.FinishAsync(vmId, action.Id, ActionStatus.Succeeded, VmState.Resized, error: null, TestData.Now.AddMinutes(2));
+
+        var read = await log.GetAsync(vmId, action.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal(TestData.Now.AddSeconds(1), read.StartedAt);
+        Assert.Equal(ActionStatus.Failed, read.Status);
+        Assert.Equal(VmState.Error, read.VmStateAfter);
+        Assert.Equal(new ActionError("hypervisor", "disk lost"), read.Error);
+        Assert.Equal(TestData.Now.AddMinutes(1), read.FinishedAt);
+        Assert.Equal("alice", read.RequestedBy);
+        Assert.Equal(action.Parameters, read.Parameters);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"hypervisor.poll.{i}"), read.Events.Select(e => e.Step));
+    }
+
+    [Fact]
+    public async Task Get_UnknownOrMalformedIds_ReturnsNull()
+    {
+        Assert.Null(await log.GetAsync(VmIds.New(), ActionIds.New(TestData.Now)));
+        Assert.Null(await log.GetAsync("' or true or '", "x"));
+    }
+}
