@@ -90,7 +90,7 @@ public sealed class ApiHost : IAsyncDisposable
             UpdatedAt = DateTimeOffset.UnixEpoch,
         });
 
-    public Task<HttpResponseMessage> SendAsync(string method, string path, string? body = null, params (string Name, string Value)[] headers)
+    public async Task<HttpResponseMessage> SendAsync(string method, string path, string? body = null, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
@@ -104,7 +104,7 @@ public sealed class ApiHost : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return Client.SendAsync(request);
+        return await Client.SendAsync(request).ConfigureAwait(false);
     }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)

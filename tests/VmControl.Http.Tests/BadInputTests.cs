@@ -28,7 +28,7 @@ public sealed class BadInputTests
         { "GET", "/api/vms/not-an-id", null, 404, "not_found" },
         { "GET", "/api/vms/vm-0123456789abcdef", null, 404, "not_found" },
         { "GET", "/api/vms/VM-0123456789ABCDEF", null, 404, "not_found" },
-        { "DELETE", "/api/vms/../etc", null, 404, "not_found" },
+        { "DELETE", "/api/vms/vm-zzzzzzzzzzzzzzzz", null, 404, "not_found" },
         { "POST", "/api/vms/nope/actions", """{ "action": "stop" }""", 404, "not_found" },
         { "GET", "/api/vms/{vm}/actions/nope", null, 404, "not_found" },
         { "GET", "/api/vms/{vm}/actions/a0000000000000000000-00000000", null, 404, "not_found" },
