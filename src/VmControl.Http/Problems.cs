@@ -6,7 +6,8 @@ namespace VmControl.Http;
 /// <summary>RFC 9457 problem details with the API's machine-readable <c>code</c> (docs/api.md).</summary>
 public static class Problems
 {
-    private const string TypeBase = "https://vmcontrol.dev/problems/";
+    // A URN, not a URL: the type identifies the problem without promising a page to dereference (RFC 9457 §3.1.1).
+    private const string TypeBase = "urn:vmcontrol:problem:";
 
     public static ApiResult Create(int status, string code, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null, IReadOnlyDictionary<string, string>? headers = null)
     {

@@ -118,8 +118,10 @@ public static class RequestReader
     public static string? IfMatch(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var value = request.Headers[ApiHeaders.IfMatch].FirstOrDefault();
-        return string.IsNullOrEmpty(value) ? null : value;
+        var value = request.Headers[ApiHeaders.IfMatch].FirstOrDefault()?.Trim();
+
+        // "*" matches any current version (RFC 9110 §13.1.1); the VM must still exist, which every command checks.
+        return string.IsNullOrEmpty(value) || value == "*" ? null : value;
     }
 
     // "$.tags.env" → "tags"; the API names top-level fields.

@@ -63,6 +63,31 @@ public sealed class ConflictTests
     }
 
     [Fact]
+    public async Task RequestAction_IfMatchStar_IsAccepted()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var vm = api.SeedVm();
+
+        using var response = await api.SendAsync("POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""", ("If-Match", "*"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResetState_HardDeletedVm_Answers409VmDeleted()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var vm = api.SeedVm(VmState.HardDeleted, powerState: PowerState.NoState);
+
+        using var response = await api.SendAsync("POST", $"/api/vms/{vm.Id}/reset-state", """{ "vmState": "active", "reason": "undo" }""");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await ApiHost.JsonAsync(response);
+        Assert.Equal("vm_deleted", problem.GetProperty("code").GetString());
+        Assert.Equal(0, problem.GetProperty("allowedActions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task DeleteVm_StaleIfMatch_Answers412()
     {
         await using var api = await ApiHost.StartAsync();
