@@ -10,14 +10,17 @@ public static class EndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every route of <see cref="ApiRoutes.All"/> under <c>/api</c>. Needs <see cref="ServiceCollectionExtensions.AddVmControlHttp"/>
-    /// and the ports. Authorization levels are not enforced here: the local host has no function keys (docs/api.md).
+    /// and the ports. Authorization levels are not enforced here (the local host has no function keys, docs/api.md);
+    /// each endpoint carries its <see cref="ApiRoute"/> as metadata, so a host that wants keys can add a filter to the
+    /// returned group that reads <see cref="ApiRoute.Auth"/>.
     /// </summary>
-    public static IEndpointRouteBuilder MapVmControlApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapVmControlApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/" + ApiRoutes.Prefix);
         foreach (var route in ApiRoutes.All)
         {
-            endpoints.MapMethods($"/{ApiRoutes.Prefix}/{route.Template}", [route.Method], (RequestDelegate)(async context =>
+            group.MapMethods("/" + route.Template, [route.Method], (RequestDelegate)(async context =>
             {
                 var api = context.RequestServices.GetRequiredService<VmControlApi>();
                 var result = await route.Invoke(api, context, context.RequestAborted).ConfigureAwait(false);
@@ -25,6 +28,6 @@ public static class EndpointRouteBuilderExtensions
             })).WithName(route.Name).WithMetadata(route);
         }
 
-        return endpoints;
+        return group;
     }
 }

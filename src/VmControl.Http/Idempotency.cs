@@ -15,6 +15,11 @@ public sealed class Idempotency(IIdempotencyStore store, TimeProvider time)
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    // Striped, so memory stays bounded: two requests with one key in this process run one after the other, and the
+    // second replays the first. Across processes (scaled-out Functions) both may run; the use cases' ETag claims
+    // still keep a second task from starting on the same VM.
+    private readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task<ApiResult> RunAsync(HttpRequest request, RequestBody body, Func<Task<ApiResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,6 +37,20 @@ public sealed class Idempotency(IIdempotencyStore store, TimeProvider time)
         }
 
         var scope = request.Method.ToUpperInvariant() + " " + request.Path.Value;
+        var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(scope + "\n" + key) % (uint)stripes.Length)];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunOnceAsync(scope, key, body, handle, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<ApiResult> RunOnceAsync(string scope, string key, RequestBody body, Func<Task<ApiResult>> handle, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var first = await store.GetAsync(scope, key, now, cancellationToken).ConfigureAwait(false);
         if (first is not null)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using VmControl.Application;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
@@ -39,12 +40,15 @@ public sealed class ApiHost : IAsyncDisposable
 
     public FakeSimulator Simulator { get; } = new();
 
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
     public static Task<ApiHost> StartAsync(DriverCapabilities? capabilities = null, bool simulator = true, PowerSyncRunner? powerSync = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         var host = new Holder();
+        builder.Services.AddSingleton<TimeProvider>(_ => host.Value!.Time);
         builder.Services.AddVmControlApplication(s => s.PreemptWait = TimeSpan.FromMilliseconds(10));
         builder.Services.AddVmControlHttp();
         builder.Services.AddSingleton<IVmStore>(_ => host.Value!.Vms);

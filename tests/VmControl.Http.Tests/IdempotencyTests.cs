@@ -74,4 +74,37 @@ public sealed class IdempotencyTests
         Assert.Equal(HttpStatusCode.Accepted, action.StatusCode);
         Assert.Equal(2, api.Launcher.Starts.Count);
     }
+
+    [Fact]
+    public async Task CreateVm_KeyOlderThan24Hours_RunsAgain()
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        using var first = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-6"));
+        api.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        using var later = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-6"));
+
+        Assert.Equal(HttpStatusCode.Accepted, later.StatusCode);
+        Assert.NotEqual(await first.Content.ReadAsStringAsync(), await later.Content.ReadAsStringAsync());
+        Assert.Equal(2, api.Launcher.Starts.Count);
+    }
+
+    [Fact]
+    public async Task RequestAction_ParallelRequestsWithOneKey_StartOneTaskAndAnswerAlike()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var vm = api.SeedVm();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            api.SendAsync("POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""", ("Idempotency-Key", "k-7"))));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Single(bodies.Distinct());
+        Assert.Single(api.Launcher.Starts);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
 }
