@@ -14,6 +14,7 @@ public sealed class BicepSourceTests
     {
         var build = RunBicep("build", Repo.MainBicep, "--stdout");
         Assert.True(build.ExitCode == 0, $"bicep build failed:\n{build.Error}");
+        Assert.DoesNotContain("Warning", build.Error, StringComparison.OrdinalIgnoreCase);
 
         var fresh = ArmTemplate.Parse(build.Output).Normalised();
         var committed = ArmTemplate.Load(Repo.AzureDeployJson).Normalised();
