@@ -94,8 +94,11 @@ var appResourceGroupName = empty(resourceGroupName) ? '${abbrs.resourceGroup}${e
 var functionAppName = '${abbrs.functionApp}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var effectiveManagedGroups = empty(managedResourceGroupNames) ? [appResourceGroupName] : managedResourceGroupNames
-// A placeholder id keeps the split safe when no subnet is given (the module below is then skipped).
-var subnetIdParts = split(empty(subnetId) ? '/subscriptions/none/resourceGroups/none' : subnetId, '/')
+// Without a subnet the app's own group stands in, so the split and the module's scope stay valid (it is skipped).
+var subnetIdParts = split(
+  empty(subnetId) ? '/subscriptions/${subscription().subscriptionId}/resourceGroups/${appResourceGroupName}' : subnetId,
+  '/'
+)
 var subnetSubscriptionId = subnetIdParts[2]
 var subnetResourceGroupName = subnetIdParts[4]
 var subnetNeedsNetworkRole = !empty(subnetId) && (subnetSubscriptionId != subscription().subscriptionId || !contains(
