@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace VmControl.Infrastructure.Tests.Azure;
+
+/// <summary>
+/// A small ARM endpoint on TestServer: records every request and answers like ARM for the VM calls the driver makes.
+/// In-process because Azure.Core refuses bearer tokens over http:// (docs/architecture.md); the URI stays https://.
+/// </summary>
+internal sealed partial class FakeArm : IAsyncDisposable
+{
+    public const string Host = "https://management.azure.com";
+    public const string Subscription = "00000000-0000-0000-0000-000000000001";
+    public const string Group = "rg1";
+
+    private readonly Lock gate = new();
+    private readonly List<FakeArmRequest> requests = [];
+    private readonly Dictionary<string, FakeArmOperation> operations = new(StringComparer.Ordinal);
+    private readonly Queue<(int Status, string Code, int? RetryAfter)> failures = new();
+    private WebApplication? app;
+    private int operationCount;
+
+    public Dictionary<string, FakeVm> Vms { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the next LROs' status URLs answer in turn.</summary>
+    public List<string> OperationStatuses { get; } = ["InProgress", "Succeeded"];
+
+    public (string Code, string Message)? OperationError { get; set; }
+
+    /// <summary>VMs per page of the subscription list.</summary>
+    public int ListPageSize { get; set; } = 2;
+
+    public HttpMessageHandler Handler => app!.GetTestServer().CreateHandler();
+
+    public IReadOnlyList<FakeArmRequest> Requests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. requests];
+            }
+        }
+    }
+
+    public static string VmId(string name, string group = Group) =>
+        $"/subscriptions/{Subscription}/resourceGroups/{group}/providers/Microsoft.Compute/virtualMachines/{name}";
+
+    public static async Task<FakeArm> StartAsync()
+    {
+        var fake = new FakeArm();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        fake.app = builder.Build();
+        fake.app.Run(fake.HandleAsync);
+        await fake.app.StartAsync();
+        return fake;
+    }
+
+    public FakeVm AddVm(string name, string group = Group)
+    {
+        var vm = new FakeVm(VmId(name, group));
+        Vms[vm.Id] = vm;
+        return vm;
+    }
+
+    /// <summary>The next request fails with this status and ARM error code (and Retry-After, when given).</summary>
+    public void FailNext(int status, string code, int? retryAfterSeconds = null)
+    {
+        lock (gate)
+        {
+            failures.Enqueue((status, code, retryAfterSeconds));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var path = request.Path.Value ?? string.Empty;
+        (int Status, string Code, int? RetryAfter)? failure = null;
+        lock (gate)
+        {
+            requests.Add(new FakeArmRequest(request.Method, path, request.Query["api-version"], request.QueryString.Value ?? string.Empty, body, request.Headers.Authorization));
+            if (failures.Count > 0)
+            {
+                failure = failures.Dequeue();
+            }
+        }
+
+        if (failure is { } f)
+        {
+            if (f.RetryAfter is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            await ErrorAsync(context, f.Status, f.Code, $"Fake ARM failure {f.Code}.");
+            return;
+        }
+
+        await RouteAsync(context, path, body);
+    }
+
+    private async Task RouteAsync(HttpContext context, string path, string body)
+    {
+        var method = context.Request.Method;
+        if (path.Contains("/operations/", StringComparison.OrdinalIgnoreCase))
+        {
+            await OperationStatusAsync(context, path[(path.LastIndexOf('/') + 1)..]);
+        }
+        else if (method == "GET" && path.EndsWith("/providers/Microsoft.Compute/virtualMachines", StringComparison.OrdinalIgnoreCase))
+        {
+            await ListAsync(context, path);
+        }
+        else if (method == "PUT" && path.Contains("/providers/Microsoft.Compute/snapshots/", StringComparison.OrdinalIgnoreCase))
+        {
+            var snapshot = JsonNode.Parse(body)!.AsObject();
+            snapshot["id"] = path;
+            StartOperation(context);
+            await JsonAsync(context, 202, snapshot);
+        }
+        else
+        {
+            await VmAsync(context, path, body);
+        }
+    }
+
+    private async Task VmAsync(HttpContext context, string path, string body)
+    {
+        var marker = "/virtualMachines/";
+        var at = path.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            await ErrorAsync(context, 404, "NotFound", $"The fake has no route for {path}.");
+            return;
+        }
+
+        var slash = path.IndexOf('/', at + marker.Length);
+        var vmPath = slash < 0 ? path : path[..slash];
+        var action = slash < 0 ? null : path[(slash + 1)..];
+        if (!Vms.TryGetValue(vmPath, out var vm))
+        {
+            await ErrorAsync(context, 404, "ResourceNotFound", $"The Resource '{vmPath}' was not found.");
+            return;
+        }
+
+        var method = context.Request.Method;
+        switch (method, action)
+        {
+            case ("GET", null):
+                var expand = context.Request.Query["$expand"].ToString();
+                await JsonAsync(context, 200, vm.ToJson(string.Equals(expand, "instanceView", StringComparison.OrdinalIgnoreCase)));
+                return;
+            case ("PATCH", null):
+                Patch(vm, JsonNode.Parse(body)!.AsObject());
+                StartOperation(context);
+                await JsonAsync(context, 200, vm.ToJson(instanceView: false));
+                return;
+            case ("DELETE", null):
+                Vms.Remove(vmPath);
+                StartOperation(context);
+                context.Response.StatusCode = 202;
+                return;
+            case ("POST", _):
+                Act(vm, action!, context.Request.Query);
+                StartOperation(context);
+                context.Response.StatusCode = 202;
+                return;
+            default:
+                await ErrorAsync(context, 405, "MethodNotAllowed", $"{method} {path}");
+                return;
+        }
+    }
+
+    // Effects land at once; the operation's status URL answers independently (OperationStatuses).
+    private static void Act(FakeVm vm, string action, IQueryCollection query)
+    {
+        switch (action)
+        {
+            case "start" or "restart":
+                vm.SetPower("running");
+                break;
+            case "powerOff":
+                vm.SetPower("stopped");
+                break;
+            case "deallocate":
+                vm.SetPower("deallocated");
+                if (query["hibernate"] == "true")
+                {
+                    vm.Statuses.Add("HibernationState/Hibernated");
+                }
+
+                break;
+        }
+    }
+
+    private static void Patch(FakeVm vm, JsonObject patch)
+    {
+        if (patch["properties"]?["hardwareProfile"]?["vmSize"]?.GetValue<string>() is { } size)
+        {
+            vm.Size = size;
+        }
+
+        if (patch["tags"] is JsonObject tags)
+        {
+            vm.Tags.Clear();
+            foreach (var (key, value) in tags)
+            {
+                vm.Tags[key] = value!.GetValue<string>();
+            }
+        }
+    }
+
+    private void StartOperation(HttpContext context)
+    {
+        string id;
+        lock (gate)
+        {
+            id = "op" + (++operationCount).ToString(CultureInfo.InvariantCulture);
+            operations[id] = new FakeArmOperation(OperationStatuses, OperationError?.Code, OperationError?.Message);
+        }
+
+        var statusUrl = $"{Host}/subscriptions/{Subscription}/providers/Microsoft.Compute/locations/westeurope/operations/{id}?api-version=2023-07-01";
+        context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
+        context.Response.Headers.Location = statusUrl + "&monitor=true";
+        context.Response.Headers.RetryAfter = "5";
+    }
+
+    private async Task OperationStatusAsync(HttpContext context, string id)
+    {
+        FakeArmOperation? operation;
+        string? status;
+        lock (gate)
+        {
+            status = operations.TryGetValue(id, out operation) ? operation.NextStatus() : null;
+        }
+
+        if (operation is null || status is null)
+        {
+            await ErrorAsync(context, 404, "NotFound", $"No operation {id}.");
+            return;
+        }
+
+        var json = new JsonObject { ["name"] = id, ["status"] = status };
+        if (status == "Failed")
+        {
+            json["error"] = new JsonObject { ["code"] = operation.ErrorCode, ["message"] = operation.ErrorMessage };
+        }
+
+        if (status == "InProgress")
+        {
+            context.Response.Headers.RetryAfter = "10";
+        }
+
+        await JsonAsync(context, 200, json);
+    }
+
+    private async Task ListAsync(HttpContext context, string path)
+    {
+        var skip = int.TryParse(context.Request.Query["$skiptoken"], CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var statusOnly = context.Request.Query["statusOnly"] == "true";
+        var all = Vms.Values.ToList();
+        var page = all.Skip(skip).Take(ListPageSize).Select(vm => (JsonNode)vm.ToJson(instanceView: statusOnly)).ToArray();
+        var json = new JsonObject { ["value"] = new JsonArray(page) };
+        if (skip + ListPageSize < all.Count)
+        {
+            json["nextLink"] = $"{Host}{path}?api-version=2023-07-01&statusOnly=true&$skiptoken={skip + ListPageSize}";
+        }
+
+        await JsonAsync(context, 200, json);
+    }
+
+    private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
+        JsonAsync(context, status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+
+    private static async Task JsonAsync(HttpContext context, int status, JsonNode json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json.ToJsonString(JsonSerializerOptions.Default));
+    }
+}
