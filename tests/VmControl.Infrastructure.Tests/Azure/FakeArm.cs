@@ -32,6 +32,9 @@ internal sealed partial class FakeArm : IAsyncDisposable
 
     public (string Code, string Message)? OperationError { get; set; }
 
+    /// <summary>Whether LROs answer with Azure-AsyncOperation; without it, only Location (polled by status code).</summary>
+    public bool AsyncOperationHeader { get; set; } = true;
+
     /// <summary>VMs per page of the subscription list.</summary>
     public int ListPageSize { get; set; } = 2;
 
@@ -236,7 +239,11 @@ internal sealed partial class FakeArm : IAsyncDisposable
         }
 
         var statusUrl = $"{Host}/subscriptions/{Subscription}/providers/Microsoft.Compute/locations/westeurope/operations/{id}?api-version=2023-07-01";
-        context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
+        if (AsyncOperationHeader)
+        {
+            context.Response.Headers["Azure-AsyncOperation"] = statusUrl;
+        }
+
         context.Response.Headers.Location = statusUrl + "&monitor=true";
         context.Response.Headers.RetryAfter = "5";
     }
@@ -256,6 +263,12 @@ internal sealed partial class FakeArm : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Query["monitor"] == "true")
+        {
+            await LocationStatusAsync(context, operation, status);
+            return;
+        }
+
         var json = new JsonObject { ["name"] = id, ["status"] = status };
         if (status == "Failed")
         {
@@ -268,6 +281,24 @@ internal sealed partial class FakeArm : IAsyncDisposable
         }
 
         await JsonAsync(context, 200, json);
+    }
+
+    // A Location URL answers by status code: 202 while running, 200 when done, the error when it failed.
+    private static async Task LocationStatusAsync(HttpContext context, FakeArmOperation operation, string status)
+    {
+        switch (status)
+        {
+            case "InProgress":
+                context.Response.Headers.RetryAfter = "10";
+                context.Response.StatusCode = 202;
+                break;
+            case "Failed":
+                await ErrorAsync(context, 400, operation.ErrorCode ?? "Failed", operation.ErrorMessage ?? "Failed.");
+                break;
+            default:
+                context.Response.StatusCode = 200;
+                break;
+        }
     }
 
     private async Task ListAsync(HttpContext context, string path)
