@@ -14,4 +14,7 @@ public sealed class InfrastructureOptions
 
     /// <summary>Prefix of every table name, so several deployments or test runs can share an account.</summary>
     public string TablePrefix { get; set; } = "VmControl";
+
+    /// <summary>The Azure driver's settings (section <c>Azure</c>), used when <see cref="Driver"/> is <c>azure</c>.</summary>
+    public Azure.AzureDriverOptions Azure { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using VmControl.Infrastructure.Azure;
 using VmControl.Infrastructure.Simulation;
 using VmControl.Infrastructure.Storage;
 
@@ -21,6 +22,9 @@ public static class InfrastructureServiceCollectionExtensions
         {
             case "simulated" when options.StorageConnectionString is { } connection:
                 services.AddSimulatedHypervisor(connection, o => o.TablePrefix = options.TablePrefix);
+                break;
+            case "azure":
+                services.AddAzureComputeDriver(options.Azure);
                 break;
             default:
                 throw new InvalidOperationException(
