@@ -7,6 +7,7 @@ source scripts/azurite.sh
 trap azurite_down EXIT
 azurite_up
 
+bash scripts/bicep.sh >/dev/null   # Bicep CLI from NuGet into .tools/bicep; VmControl.Infra.Tests builds and lints infra/bicep with it
 results=$(mktemp -d -t vmcontrol-tests.XXXXXX)
 dotnet build Functions.sln -c Release -nologo -v q
 status=0

@@ -1,5 +1,29 @@
-// The local host arrives with the hosts issue; until then it only proves the project builds.
+using VmControl.Application;
+using VmControl.Http;
+using VmControl.Infrastructure.Composition;
+using VmControl.LocalHost.Engine;
+
+// The same system as the Functions app, without Functions Core Tools: the shared HTTP API on 127.0.0.1:7071, the
+// shared orchestrator and activities on an in-process Durable engine over Azurite.
 var builder = WebApplication.CreateBuilder(args);
+var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
+builder.Configuration.GetSection("Storage").Bind(infrastructure);
+var engine = builder.Configuration.GetSection("Durable").Get<DurableEngineOptions>() ?? new DurableEngineOptions();
+engine.StorageConnectionString = infrastructure.StorageConnectionString ?? engine.StorageConnectionString;
+
+using var engineLogs = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
+
+builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
+builder.Services.AddDurableEngine(sidecar);
+builder.Services.AddVmControlHttp();
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+app.MapVmControlApi();
 await app.RunAsync();
+
+/// <summary>The entry point, visible to the end-to-end tests' host factory.</summary>
+public partial class Program
+{
+}

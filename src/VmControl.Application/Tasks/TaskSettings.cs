@@ -22,6 +22,9 @@ public sealed class TaskSettings
     /// <summary>How long hard delete waits for a pre-empted orchestration to end before it starts anyway.</summary>
     public TimeSpan PreemptWait { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a new task waits for the previous task's orchestration to end after it released the VM.</summary>
+    public TimeSpan LockHandoverWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The longest pause between two polls of a hypervisor operation.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -142,7 +142,7 @@ public sealed partial class VmCommands(
         bool started;
         try
         {
-            started = await launcher.TryStartAsync(input, cancellationToken).ConfigureAwait(false);
+            started = await StartWhenLockFreesAsync(input, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -160,6 +160,28 @@ public sealed partial class VmCommands(
 
         LogAccepted(logger, vm.Id, actionId, action.ToWire());
         return new CommandResult.Accepted(vm, record);
+    }
+
+    // The previous task cleared task_state in its last activity, but its orchestration instance stays Running until
+    // the engine checkpoints that episode (milliseconds to a few hundred). We hold the VM's claim, so nothing else can
+    // start in between: wait a bounded hand-over for the instance to end rather than refuse a request the record allows.
+    private async Task<bool> StartWhenLockFreesAsync(VmTaskInput input, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + settings.LockHandoverWait;
+        while (true)
+        {
+            if (await launcher.TryStartAsync(input, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (time.GetUtcNow() >= until)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task Release(string vmId, TaskState task, string actionId, string code, string message)

@@ -7,7 +7,7 @@ namespace VmControl.Infrastructure.Simulation;
 /// What the simulator routes of api.md call (<c>/api/simulator/…</c>): settings, faults, out-of-band power changes and
 /// unknown machines. A thin facade so the hosts need one object; the work is in the settings and the hypervisor.
 /// </summary>
-public sealed class SimulatorControl(SimulatedHypervisor hypervisor)
+public sealed class SimulatorControl(SimulatedHypervisor hypervisor) : ISimulatorControl
 {
     public SimulatedHypervisor Hypervisor { get; } = hypervisor ?? throw new ArgumentNullException(nameof(hypervisor));
 
@@ -34,4 +34,22 @@ public sealed class SimulatorControl(SimulatedHypervisor hypervisor)
     /// <summary><c>POST /api/simulator/machines</c>: the new machine's external id.</summary>
     public Task<string> AddUnknownMachineAsync(string name, PowerState powerState, CancellationToken cancellationToken = default) =>
         Hypervisor.AddUnknownMachineAsync(name, powerState, cancellationToken);
+
+    Task ISimulatorControl.SetSettingsAsync(int latencyMs, double failureRate, CancellationToken cancellationToken)
+    {
+        UpdateSettings(latencyMs, failureRate);
+        return Task.CompletedTask;
+    }
+
+    Task ISimulatorControl.AddFaultAsync(string? vmId, VmAction? action, int count, SimulatorFaultKind kind, CancellationToken cancellationToken)
+    {
+        AddFault(vmId, action, count, kind == SimulatorFaultKind.Permanent ? FaultKind.Permanent : FaultKind.Transient);
+        return Task.CompletedTask;
+    }
+
+    async Task<bool> ISimulatorControl.SetPowerStateAsync(string vmId, PowerState powerState, CancellationToken cancellationToken) =>
+        await SetPowerStateAsync(vmId, powerState, cancellationToken).ConfigureAwait(false) is not null;
+
+    Task<string> ISimulatorControl.AddMachineAsync(string name, PowerState powerState, CancellationToken cancellationToken) =>
+        AddUnknownMachineAsync(name, powerState, cancellationToken);
 }

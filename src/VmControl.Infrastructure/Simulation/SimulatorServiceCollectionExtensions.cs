@@ -38,6 +38,7 @@ public static class SimulatorServiceCollectionExtensions
         services.AddSingleton(sp => new SimulatedHypervisor(table, settings, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IHypervisorDriver>(sp => sp.GetRequiredService<SimulatedHypervisor>());
         services.AddSingleton<SimulatorControl>();
+        services.AddSingleton<ISimulatorControl>(sp => sp.GetRequiredService<SimulatorControl>());
         return services;
     }
 }

@@ -1,0 +1,22 @@
+using VmControl.Domain;
+
+namespace VmControl.Application.Ports;
+
+/// <summary>
+/// The simulated driver's control surface (docs/api.md). Registered only while the simulated driver is active;
+/// without it the simulator routes answer 404 <c>simulator_not_active</c>. Inputs arrive validated.
+/// </summary>
+public interface ISimulatorControl
+{
+    /// <summary>Latency and random failure rate of every later hypervisor call.</summary>
+    Task SetSettingsAsync(int latencyMs, double failureRate, CancellationToken cancellationToken = default);
+
+    /// <summary>The next <paramref name="count"/> calls matching the VM and action (null: any) fail.</summary>
+    Task AddFaultAsync(string? vmId, VmAction? action, int count, SimulatorFaultKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a machine's power out of band; false when the simulator has no machine for the VM.</summary>
+    Task<bool> SetPowerStateAsync(string vmId, PowerState powerState, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a machine the control plane does not know; returns its external id.</summary>
+    Task<string> AddMachineAsync(string name, PowerState powerState, CancellationToken cancellationToken = default);
+}
