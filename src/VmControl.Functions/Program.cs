@@ -6,9 +6,15 @@ using VmControl.Application;
 using VmControl.Application.Tasks;
 using VmControl.Functions.Durable;
 using VmControl.Http;
+using VmControl.Infrastructure.Composition;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// The same settings shape as the local host: Driver and Azure at the root, the tables under Storage.
+var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
+builder.Configuration.GetSection("Storage").Bind(infrastructure);
+builder.Services.AddVmControlInfrastructure(infrastructure);
 
 // Registered before AddVmControlApplication (which only tries to add one): in Functions the Durable client
 // arrives per invocation through [DurableClient], not from DI.

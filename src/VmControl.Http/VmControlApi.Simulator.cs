@@ -3,7 +3,7 @@ using VmControl.Application.Model;
 using VmControl.Application.UseCases;
 using VmControl.Domain;
 using VmControl.Http.Contracts;
-using VmControl.Http.Simulator;
+using VmControl.Application.Ports;
 
 namespace VmControl.Http;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
-using VmControl.Http.Simulator;
 
 namespace VmControl.Http;
 

@@ -12,7 +12,6 @@ using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
-using VmControl.Http.Simulator;
 using VmControl.Http.Tests.Fakes;
 
 namespace VmControl.Http.Tests;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using VmControl.Domain;
-using VmControl.Http.Simulator;
+using VmControl.Application.Ports;
 
 namespace VmControl.Http.Tests.Fakes;
 

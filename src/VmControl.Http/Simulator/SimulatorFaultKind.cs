@@ -1,8 +1,0 @@
-namespace VmControl.Http.Simulator;
-
-/// <summary>Whether an injected fault may succeed on retry (transient) or not (permanent).</summary>
-public enum SimulatorFaultKind
-{
-    Transient,
-    Permanent,
-}
