@@ -1,0 +1,54 @@
+// The console's shell: hash routing (#/, #/vms/{id}, #/alerts, #/create, #/lifecycle, #/simulator),
+// live polling that pauses when "Live updates" is off or the tab is hidden, and the open-alerts banner.
+import { askKey, get, getLifecycle } from './api.js';
+import { h, replace, problemView } from './ui.js';
+import { every, route } from './nav.js';
+import * as fleet from './fleet.js';
+import * as vm from './vm.js';
+import * as alerts from './alerts.js';
+import * as create from './create.js';
+import * as lifecycle from './lifecycle.js';
+import * as simulator from './simulator.js';
+
+const main = document.getElementById('main');
+const live = document.getElementById('live');
+let unmount = null;
+
+const views = { '': fleet, vms: vm, alerts, create, lifecycle, simulator };
+
+function render() {
+  const { parts, params } = route();
+  const view = views[parts[0] ?? ''] ?? null;
+  unmount?.();
+  unmount = null;
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    const current = (a.dataset.nav === 'fleet' && (!parts[0] || parts[0] === 'vms')) || a.dataset.nav === parts[0];
+    if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  if (!view) {
+    replace(main, h('h1', {}, 'Not found'), h('p', {}, 'No such view. ', h('a', { href: '#/' }, 'Back to the fleet')));
+    return;
+  }
+  replace(main);
+  unmount = view.mount(main, { parts, params }) || null;
+  main.focus({ preventScroll: true });
+}
+
+// Only a change of view re-mounts; a query change made by setParams does not fire hashchange.
+window.addEventListener('hashchange', render);
+live.addEventListener('change', () => document.body.classList.toggle('paused', !live.checked));
+document.getElementById('set-key').addEventListener('click', () => askKey());
+
+const banner = document.getElementById('alert-banner');
+every(5000, async () => {
+  const page = await get('alerts?status=open&limit=1000');
+  const n = page.items.length;
+  banner.hidden = n === 0;
+  banner.textContent = n === 0 ? '' : `${n}${page.continuationToken ? '+' : ''} open alert${n === 1 ? '' : 's'}: review them`;
+});
+
+getLifecycle().then(l => {
+  document.getElementById('nav-simulator').hidden = l.driver?.name !== 'simulated';
+}).catch(e => main.prepend(problemView(e)));
+
+render();

@@ -1,0 +1,290 @@
+// One VM: fields, the lifecycle's actions as buttons (disabled ones say why), parameter forms, hard delete behind a
+// confirmation naming the VM, the current task's steps as they happen, the action history (kept after delete), the
+// last fault and the admin reset-state.
+import { ApiError, del, get, getLifecycle, post, query } from './api.js';
+import { badge, duration, field, h, problemView, replace, say, select, showFieldError, timeEl } from './ui.js';
+import { every } from './nav.js';
+
+// Actions that ask for parameters first; the rest are sent as soon as their button is pressed.
+const FORMS = {
+  reboot: () => [field('Reboot type', select('type', [['soft', 'soft (guest restart)'], ['hard', 'hard (power cycle)']], 'soft'))],
+  resize: () => [field('New size', h('input', { name: 'size', autocomplete: 'off' }))],
+  rebuild: () => [field('Image (empty keeps the current one)', h('input', { name: 'image', autocomplete: 'off' }))],
+  snapshot: () => [field('Snapshot name', h('input', { name: 'name', autocomplete: 'off' }))],
+  backup: () => [field('Backup name', h('input', { name: 'name', autocomplete: 'off' }))],
+};
+
+const label = action => action === 'reboot' ? 'Reboot…' : action.replace(/_/g, ' ') + (FORMS[action] ? '…' : '');
+
+/** Why an action cannot run now: the same rules as the API's 409 (docs/lifecycle.md). Null when allowed. */
+function refusal(vm, rule, lifecycle) {
+  const actions = rule.action === 'reboot' ? ['reboot', 'reboot_hard'] : [rule.action];
+  if (actions.some(a => vm.allowedActions.includes(a))) return null;
+  const unsupported = lifecycle.driver.unsupportedActions?.find(u => u.action === rule.action);
+  if (unsupported) return `The ${lifecycle.driver.name} driver cannot ${rule.action}: ${unsupported.reason}`;
+  if (vm.vmState === 'hard_deleted') return 'The VM is deleted: nothing is allowed.';
+  if (vm.vmState === 'error') return 'vm_state error: only delete (or the admin reset-state) is allowed.';
+  if (vm.taskState) return `A task is in flight (task_state ${vm.taskState}); only delete pre-empts it.`;
+  const from = lifecycle.actions.filter(a => actions.includes(a.action)).flatMap(a => a.allowedFrom);
+  return `Not allowed in vm_state ${vm.vmState} (allowed from: ${[...new Set(from)].join(', ')}).`;
+}
+
+export function mount(root, { parts }) {
+  const id = parts[1];
+  let vm = null;
+  let lifecycle = null;
+  let historyToken = null;
+  let historyExtra = [];
+
+  const heading = h('h1', {}, id);
+  const badges = h('div', { class: 'badges' });
+  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const fields = h('dl', { class: 'fields' });
+  const buttons = h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' });
+  const formSlot = h('div', { class: 'form-slot' });
+  const deleteButton = h('button', { type: 'button', class: 'danger', onclick: () => confirmDelete() }, 'Delete…');
+  const task = h('section', { class: 'task', 'aria-labelledby': 'task-h', 'aria-live': 'polite' });
+  const fault = h('section', { class: 'fault', 'aria-labelledby': 'fault-h' });
+  const historyBody = h('tbody');
+  const moreButton = h('button', { type: 'button', hidden: true, onclick: () => loadMoreHistory() }, 'Older actions');
+  const resetForm = resetStateForm();
+
+  replace(root,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← Fleet')),
+    h('div', { class: 'title-row' }, heading, badges),
+    messages,
+    h('div', { class: 'columns' },
+      h('section', { 'aria-labelledby': 'fields-h' }, h('h2', { id: 'fields-h' }, 'Details'), fields),
+      h('section', { 'aria-labelledby': 'actions-h' },
+        h('h2', { id: 'actions-h' }, 'Actions'),
+        buttons, h('div', { class: 'actions danger-zone' }, deleteButton), formSlot,
+        h('details', { class: 'admin' }, h('summary', {}, 'Admin: reset state'), resetForm))),
+    task,
+    fault,
+    h('section', { 'aria-labelledby': 'history-h' },
+      h('h2', { id: 'history-h' }, 'Action history'),
+      h('table', { class: 'grid history' },
+        h('thead', {}, h('tr', {}, ['Action', 'Status', 'Requested by', 'Requested at', 'Duration', 'vm_state', 'Error'].map(t => h('th', { scope: 'col' }, t)))),
+        historyBody),
+      moreButton));
+
+  function renderVm() {
+    heading.textContent = vm.name;
+    document.title = `${vm.name} · VmControl`;
+    replace(badges, badge('vm', vm.vmState), badge('task', vm.taskState), badge('power', vm.powerState));
+    const rows = [
+      ['Id', h('span', { class: 'mono' }, vm.id)], ['Name', vm.name], ['Size', vm.size], ['Image', vm.image],
+      ['Tags', Object.keys(vm.tags || {}).length ? Object.entries(vm.tags).map(([k, v]) => `${k}=${v}`).join(', ') : '—'],
+      ['Driver', vm.driver],
+      ['Power detail', vm.powerStateDetail ?? '—'], ['Power observed', timeEl(vm.powerStateObservedAt)],
+      ['Created', timeEl(vm.createdAt)], ['Updated', timeEl(vm.updatedAt)],
+      ['Alerts', h('a', { href: '#/alerts?vmId=' + encodeURIComponent(vm.id) + '&status=' }, 'Alerts of this VM')],
+    ];
+    replace(fields, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+    renderButtons();
+    if (vm.fault) {
+      replace(fault, h('h2', { id: 'fault-h' }, 'Last fault'),
+        h('p', {}, h('strong', {}, vm.fault.action), ': ', vm.fault.message),
+        h('p', { class: 'muted' }, `code ${vm.fault.code} · `, timeEl(vm.fault.at)));
+    } else {
+      replace(fault);
+    }
+  }
+
+  function renderButtons() {
+    const rules = lifecycle.actions.filter(a => a.action !== 'create' && a.action !== 'delete' && a.action !== 'reboot_hard');
+    if (!buttons.children.length) {
+      for (const rule of rules) {
+        buttons.append(h('button', { type: 'button', dataset: { action: rule.action }, onclick: () => pressed(rule.action) }, label(rule.action)));
+      }
+    }
+    for (const button of buttons.querySelectorAll('button')) {
+      const rule = rules.find(r => r.action === button.dataset.action);
+      const why = refusal(vm, rule, lifecycle);
+      // aria-disabled, not disabled: the button stays focusable so a keyboard user can read the reason too.
+      button.setAttribute('aria-disabled', why ? 'true' : 'false');
+      button.title = why ?? `Request ${rule.action} (task_state ${rule.taskState})`;
+    }
+    const deleted = vm.vmState === 'hard_deleted';
+    deleteButton.setAttribute('aria-disabled', deleted ? 'true' : 'false');
+    deleteButton.title = deleted ? 'The VM is already deleted.' : 'Hard delete: pre-empts any running task.';
+  }
+
+  function pressed(action) {
+    const button = buttons.querySelector(`[data-action="${action}"]`);
+    if (button.getAttribute('aria-disabled') === 'true') {
+      say(messages, button.title, 'warn');
+      return;
+    }
+    if (!FORMS[action]) {
+      send({ action }, null);
+      return;
+    }
+    const form = h('form', { class: 'param-form', 'aria-label': `${action} parameters`, novalidate: true },
+      h('h3', {}, action.replace(/_/g, ' ')),
+      FORMS[action](),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit' }, 'Send ' + action),
+        h('button', { type: 'button', onclick: () => { replace(formSlot); button.focus(); } }, 'Cancel')));
+    if (action === 'reboot') {
+      const type = form.querySelector('[name=type]');
+      for (const option of type.options) {
+        option.disabled = !vm.allowedActions.includes(option.value === 'hard' ? 'reboot_hard' : 'reboot');
+      }
+      type.value = [...type.options].find(o => !o.disabled)?.value ?? 'soft';
+    }
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      const body = { action };
+      for (const [k, v] of new FormData(form)) if (v !== '' || k !== 'image') body[k] = v;
+      send(body, form);
+    });
+    replace(formSlot, form);
+    form.querySelector('input, select')?.focus();
+  }
+
+  async function send(body, form) {
+    say(messages, `Requesting ${body.action}…`);
+    try {
+      const { data } = await post(`vms/${encodeURIComponent(id)}/actions`, body);
+      replace(formSlot);
+      say(messages, `${body.action} accepted (task_state ${data.taskState ?? '—'}).`, 'ok');
+      await poll.now();
+    } catch (e) {
+      if (!(form && showFieldError(form, e))) say(messages, e);
+    }
+  }
+
+  function confirmDelete() {
+    if (deleteButton.getAttribute('aria-disabled') === 'true') {
+      say(messages, deleteButton.title, 'warn');
+      return;
+    }
+    const input = h('input', { name: 'confirm', autocomplete: 'off', spellcheck: 'false' });
+    const confirm = h('button', { type: 'submit', class: 'danger', value: 'delete', disabled: true }, `Delete ${vm.name}`);
+    input.addEventListener('input', () => { confirm.disabled = input.value !== vm.name; });
+    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'delete-h' },
+      h('form', { method: 'dialog' },
+        h('h2', { id: 'delete-h' }, `Hard delete ${vm.name}?`),
+        h('p', {}, `VM ${vm.name} (${vm.id}) will be deleted from the hypervisor. This pre-empts any running task` +
+          (vm.taskState ? ` (now: ${vm.taskState})` : '') + ' and cannot be undone; its history is kept.'),
+        field(`Type the VM's name (${vm.name}) to confirm`, input),
+        h('div', { class: 'buttons' }, confirm, h('button', { type: 'submit', value: 'cancel' }, 'Cancel'))));
+    dialog.addEventListener('close', async () => {
+      dialog.remove();
+      deleteButton.focus();
+      if (dialog.returnValue !== 'delete') return;
+      try {
+        await del(`vms/${encodeURIComponent(id)}`);
+        say(messages, `Delete of ${vm.name} accepted.`, 'ok');
+        await poll.now();
+      } catch (e) {
+        say(messages, e);
+      }
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    input.focus();
+  }
+
+  function resetStateForm() {
+    const form = h('form', { class: 'param-form', 'aria-label': 'Reset state', novalidate: true },
+      h('p', { class: 'muted' }, 'Sets vm_state and clears task_state without touching the hypervisor (admin key). Recorded in the history.'),
+      field('New vm_state', select('vmState', ['active', 'error'], 'active')),
+      field('Reason', h('input', { name: 'reason', autocomplete: 'off' })),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Reset state')));
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const body = Object.fromEntries(new FormData(form));
+      try {
+        await post(`vms/${encodeURIComponent(id)}/reset-state`, body);
+        showFieldError(form, null);
+        say(messages, `State reset to ${body.vmState}.`, 'ok');
+        form.elements.reason.value = '';
+        await poll.now();
+      } catch (err) {
+        if (!showFieldError(form, err)) say(messages, err);
+      }
+    });
+    return form;
+  }
+
+  async function renderTask() {
+    if (!vm.currentActionId) { replace(task); return; }
+    let action;
+    try {
+      action = await get(`vms/${encodeURIComponent(id)}/actions/${encodeURIComponent(vm.currentActionId)}`);
+    } catch (e) {
+      replace(task, h('h2', { id: 'task-h' }, 'Current task'), problemView(e));
+      return;
+    }
+    const running = action.status === 'running';
+    replace(task,
+      h('h2', { id: 'task-h' }, running ? 'Current task' : 'Last task'),
+      h('p', { class: 'task-head' },
+        h('strong', {}, action.action), ' ',
+        running ? badge('task', action.taskState) : h('span', { class: `badge status status-${action.status}` }, action.status),
+        ` requested by ${action.requestedBy} · `, timeEl(action.requestedAt),
+        ` · ${duration(action.startedAt || action.requestedAt, action.finishedAt)}`),
+      h('ol', { class: 'steps', 'aria-label': 'Steps' },
+        action.events.length === 0 ? h('li', { class: 'muted' }, running ? 'Waiting for the first step…' : 'No steps recorded.') : null,
+        action.events.map(ev => h('li', { class: 'step step-' + ev.result },
+          h('span', { class: 'step-name' }, ev.step), ' ', h('span', { class: 'step-result' }, ev.result), ' ',
+          timeEl(ev.at), ev.detail ? h('span', { class: 'step-detail' }, ' — ' + ev.detail) : null)),
+        running ? h('li', { class: 'step pending' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' in progress…') : null),
+      action.error ? h('p', { class: 'error' }, `${action.error.code}: ${action.error.message}`) : null);
+  }
+
+  function historyRow(a) {
+    return h('tr', { dataset: { actionId: a.id, status: a.status } },
+      h('td', {}, a.action, Object.keys(a.parameters || {}).length
+        ? h('span', { class: 'muted' }, ' (' + Object.entries(a.parameters).map(([k, v]) => `${k}=${v}`).join(', ') + ')') : null),
+      h('td', {}, h('span', { class: `badge status status-${a.status}` }, a.status)),
+      h('td', {}, a.requestedBy),
+      h('td', {}, timeEl(a.requestedAt)),
+      h('td', {}, duration(a.startedAt || a.requestedAt, a.finishedAt)),
+      h('td', {}, `${a.vmStateBefore} → ${a.vmStateAfter ?? '…'}`),
+      h('td', {}, a.error ? `${a.error.code}: ${a.error.message}` : ''));
+  }
+
+  async function loadHistory() {
+    const page = await get(`vms/${encodeURIComponent(id)}/actions?limit=20`);
+    if (historyExtra.length === 0) historyToken = page.continuationToken;
+    replace(historyBody, [...page.items, ...historyExtra].map(historyRow));
+    moreButton.hidden = !historyToken;
+  }
+
+  async function loadMoreHistory() {
+    try {
+      const page = await get(`vms/${encodeURIComponent(id)}/actions` + query({ limit: 20, continuationToken: historyToken }));
+      historyExtra.push(...page.items);
+      historyToken = page.continuationToken;
+      historyBody.append(...page.items.map(historyRow));
+      moreButton.hidden = !historyToken;
+    } catch (e) {
+      say(messages, e);
+    }
+  }
+
+  async function load() {
+    try {
+      lifecycle ??= await getLifecycle();
+      vm = await get(`vms/${encodeURIComponent(id)}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        replace(root, h('h1', {}, 'VM not found'), problemView(e), h('p', {}, h('a', { href: '#/' }, 'Back to the fleet')));
+        poll();
+        return;
+      }
+      say(messages, e);
+      return;
+    }
+    renderVm();
+    await Promise.all([renderTask(), loadHistory().catch(e => say(messages, e))]);
+  }
+
+  // A task in flight is followed closely; an idle VM is refreshed at the fleet's pace.
+  const poll = every(1500, load);
+  return () => { poll(); document.title = 'VmControl console'; };
+}
+

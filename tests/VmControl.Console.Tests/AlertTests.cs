@@ -1,0 +1,51 @@
+using VmControl.Console.Tests.Support;
+
+namespace VmControl.Console.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class AlertTests(ConsoleFixture fixture) : ConsoleTest(fixture)
+{
+    [Fact]
+    public async Task OutOfBandShutdown_BecomesAnAlertAfterTwoSyncPasses_AndCanBeAcknowledged()
+    {
+        var name = UniqueName("drift");
+        var id = await Api.CreateActiveVmAsync(name, Timeout);
+
+        // With the simulator panel: the guest shuts down by itself, then two power-sync passes see it.
+        var page = await OpenAsync($"#/simulator?vmId={id}");
+        var power = page.GetByRole(AriaRole.Form, new() { Name = "Out-of-band power change" });
+        await power.GetByLabel("Power state").SelectOptionAsync("shutdown");
+        await power.GetByRole(AriaRole.Button, new() { Name = "Change power" }).ClickAsync();
+        await Assertions.Expect(power.Locator(".msg.ok")).ToContainTextAsync("shutdown");
+
+        var sync = page.GetByRole(AriaRole.Form, new() { Name = "Power sync" });
+        for (var pass = 1; pass <= 2; pass++)
+        {
+            await sync.Locator(".messages").EvaluateAsync("el => el.replaceChildren()");
+            await sync.GetByRole(AriaRole.Button, new() { Name = "Run power sync now" }).ClickAsync();
+            await Assertions.Expect(sync.Locator(".msg.ok")).ToBeVisibleAsync();
+        }
+
+        // The banner counts it; the alerts view lists it with a link to the VM and acknowledges it with a note.
+        await Assertions.Expect(page.Locator("#alert-banner")).ToContainTextAsync("open alert");
+        await page.GotoAsync($"/#/alerts?vmId={id}");
+        var row = page.Locator("table.alerts tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = id }) });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("power_mismatch");
+        await Assertions.Expect(row).ToContainTextAsync("shutdown");
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("open");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Acknowledge…" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Acknowledge alert" });
+        await form.GetByLabel("Note").FillAsync("guest shut down for maintenance");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Acknowledge", Exact = true }).ClickAsync();
+
+        await page.GetByLabel("Status").SelectOptionAsync(string.Empty);
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("acknowledged");
+        await Assertions.Expect(row).ToContainTextAsync("guest shut down for maintenance");
+        await Fixture.ScreenshotAsync(page, "console-alerts.png");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+    }
+}
