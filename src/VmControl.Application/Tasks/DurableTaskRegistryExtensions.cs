@@ -11,8 +11,7 @@ public static class DurableTaskRegistryExtensions
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator<VmTaskOrchestrator>()
-            .AddActivity<StartVmTaskActivity>()
-            .AddActivity<BeginOperationActivity>()
+            .AddActivity<BeginVmTaskActivity>()
             .AddActivity<PollOperationActivity>()
             .AddActivity<ReadPowerActivity>()
             .AddActivity<FinishVmTaskActivity>();

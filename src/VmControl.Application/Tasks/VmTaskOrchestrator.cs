@@ -37,14 +37,28 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
         var logger = context.CreateReplaySafeLogger<VmTaskOrchestrator>();
         LogStarted(logger, input.VmId, input.ActionId, input.Action.ToWire());
 
-        var start = await context.CallActivityAsync<StartOutcome>(nameof(StartVmTaskActivity), input, Retry);
-        var finish = start.Command is null
-            ? new FinishInput(input, Succeeded: false, null, null, null) // no longer the VM's task: Finish records the pre-emption
-            : await RunOnHypervisor(context, input, start.Command);
+        BeginOutcome begun;
+        try
+        {
+            begun = await context.CallActivityAsync<BeginOutcome>(nameof(BeginVmTaskActivity), input, Retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            begun = new BeginOutcome(null, Error: new HypervisorError("hypervisor_unavailable", ex.FailureDetails.ErrorMessage, false, FailureKind.NothingChanged));
+        }
 
-        if (!finish.Succeeded && start.Command is not null && finish.Power is null
+        var finish = begun switch
+        {
+            // No longer the VM's task: Finish finds that out again and records the pre-emption.
+            { Command: null, Error: null } => new FinishInput(input, Succeeded: false, null, null, null),
+            { Error: { } error } => new FinishInput(input, Succeeded: false, null, error, begun.Command?.ExternalId),
+            { Progress: { State: not OperationState.InProgress } done } => Ended(input, done, begun.Operation!.ExternalId),
+            _ => await Follow(context, input, begun.Operation!),
+        };
+
+        if (!finish.Succeeded && begun.Command is not null && finish.Power is null
             && LifecycleTable.For(input.Action).Failure == FailureRule.ErrorIfNotRunning
-            && (finish.ExternalId ?? start.Command.ExternalId) is { } machine)
+            && (finish.ExternalId ?? begun.Command.ExternalId) is { } machine)
         {
             var power = await context.CallActivityAsync<PowerReading>(nameof(ReadPowerActivity), machine, Retry);
             finish = finish with { Power = power };
@@ -55,25 +69,9 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
         return outcome;
     }
 
-    private static async Task<FinishInput> RunOnHypervisor(TaskOrchestrationContext context, VmTaskInput input, HypervisorCommand command)
+    // Polls with durable timers until the operation ends, the deadline passes, or the poll budget is spent.
+    private static async Task<FinishInput> Follow(TaskOrchestrationContext context, VmTaskInput input, HypervisorOperation operation)
     {
-        BeginOutcome begun;
-        try
-        {
-            begun = await context.CallActivityAsync<BeginOutcome>(
-                nameof(BeginOperationActivity), new BeginInput(input.VmId, input.ActionId, command), Retry);
-        }
-        catch (TaskFailedException ex)
-        {
-            return Failed(input, "hypervisor_unavailable", ex.FailureDetails.ErrorMessage, FailureKind.NothingChanged, command.ExternalId);
-        }
-
-        if (begun.Operation is not { } operation)
-        {
-            var error = begun.Error ?? new HypervisorError("hypervisor_error", "The hypervisor refused the operation.", false, FailureKind.NothingChanged);
-            return new FinishInput(input, Succeeded: false, null, error, command.ExternalId);
-        }
-
         var wait = operation.PollAfter;
         for (var poll = 0; poll < MaxPolls; poll++)
         {
@@ -99,21 +97,22 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
                 return Failed(input, "hypervisor_unavailable", ex.FailureDetails.ErrorMessage, FailureKind.Started, operation.ExternalId);
             }
 
-            switch (progress.State)
+            if (progress.State != OperationState.InProgress)
             {
-                case OperationState.Succeeded:
-                    return new FinishInput(input, Succeeded: true, progress.Power, null, operation.ExternalId);
-                case OperationState.Failed:
-                    var error = progress.Error ?? new HypervisorError("hypervisor_error", "The operation failed.", false, FailureKind.Started);
-                    return new FinishInput(input, Succeeded: false, progress.Power, error, operation.ExternalId);
-                default:
-                    wait = progress.PollAfter ?? TimeSpan.FromSeconds(1);
-                    break;
+                return Ended(input, progress, operation.ExternalId);
             }
+
+            wait = progress.PollAfter ?? TimeSpan.FromSeconds(1);
         }
 
         return Failed(input, "deadline_exceeded", $"The operation did not end within {MaxPolls} polls.", FailureKind.Started, operation.ExternalId);
     }
+
+    private static FinishInput Ended(VmTaskInput input, OperationProgress progress, string externalId) =>
+        progress.State == OperationState.Succeeded
+            ? new FinishInput(input, Succeeded: true, progress.Power, null, externalId)
+            : new FinishInput(input, Succeeded: false, progress.Power,
+                progress.Error ?? new HypervisorError("hypervisor_error", "The operation failed.", false, FailureKind.Started), externalId);
 
     private static FinishInput Failed(VmTaskInput input, string code, string message, FailureKind kind, string? externalId) =>
         new(input, Succeeded: false, null, new HypervisorError(code, message, Transient: false, kind), externalId);

@@ -7,19 +7,14 @@ namespace VmControl.Functions.Durable;
 
 /// <summary>One activity trigger per shared activity, named as the orchestrator calls it.</summary>
 public sealed class ActivityFunctions(
-    StartVmTaskActivity start,
-    BeginOperationActivity begin,
+    BeginVmTaskActivity begin,
     PollOperationActivity poll,
     ReadPowerActivity readPower,
     FinishVmTaskActivity finish)
 {
-    [Function(nameof(StartVmTaskActivity))]
-    public Task<StartOutcome> StartVmTask([ActivityTrigger] VmTaskInput input, FunctionContext context) =>
-        start.RunAsync(new FunctionActivityContext(nameof(StartVmTaskActivity), context), input);
-
-    [Function(nameof(BeginOperationActivity))]
-    public Task<BeginOutcome> BeginOperation([ActivityTrigger] BeginInput input, FunctionContext context) =>
-        begin.RunAsync(new FunctionActivityContext(nameof(BeginOperationActivity), context), input);
+    [Function(nameof(BeginVmTaskActivity))]
+    public Task<BeginOutcome> BeginVmTask([ActivityTrigger] VmTaskInput input, FunctionContext context) =>
+        begin.RunAsync(new FunctionActivityContext(nameof(BeginVmTaskActivity), context), input);
 
     [Function(nameof(PollOperationActivity))]
     public Task<OperationProgress> PollOperation([ActivityTrigger] PollInput input, FunctionContext context) =>

@@ -8,8 +8,7 @@ public static class ActivityServiceCollectionExtensions
     /// <summary>The shared activities, resolved per invocation by <see cref="ActivityFunctions"/>.</summary>
     public static IServiceCollection AddVmControlActivities(this IServiceCollection services)
     {
-        services.AddTransient<StartVmTaskActivity>();
-        services.AddTransient<BeginOperationActivity>();
+        services.AddTransient<BeginVmTaskActivity>();
         services.AddTransient<PollOperationActivity>();
         services.AddTransient<ReadPowerActivity>();
         services.AddTransient<FinishVmTaskActivity>();

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using VmControl.Application.Tasks;
@@ -6,15 +7,22 @@ namespace VmControl.LocalHost.Engine;
 
 public static class DurableEngineServiceCollectionExtensions
 {
-    /// <summary>The Durable worker (running the shared orchestrator and activities) and client, both over the sidecar's channel.</summary>
-    public static IServiceCollection AddDurableEngine(this IServiceCollection services, DurableSidecar sidecar)
+    /// <summary>
+    /// The Durable worker (running the shared orchestrator and activities, plus <paramref name="moreTasks"/> such as a
+    /// benchmark's baseline) and client, both over the sidecar's channel.
+    /// </summary>
+    public static IServiceCollection AddDurableEngine(this IServiceCollection services, DurableSidecar sidecar, Action<DurableTaskRegistry>? moreTasks = null)
     {
         ArgumentNullException.ThrowIfNull(sidecar);
         services.AddSingleton(sidecar);
         services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(sidecar.Channel);
-            builder.AddTasks(registry => registry.AddVmControlTasks());
+            builder.AddTasks(registry =>
+            {
+                registry.AddVmControlTasks();
+                moreTasks?.Invoke(registry);
+            });
         });
         services.AddDurableTaskClient(builder =>
         {

@@ -43,9 +43,11 @@ public sealed class FinishVmTaskActivity(IVmStore store, IActionLog log, TimePro
                 ActionStatus.Preempted => "task.preempted",
                 _ => "task.failed",
             };
-            await StoreCalls.Transient(() => log.AddEventAsync(
-                task.VmId, task.ActionId, new ActionEvent(step, now, status == ActionStatus.Succeeded ? "ok" : "error", actionError?.Message))).ConfigureAwait(false);
-            await StoreCalls.Transient(() => log.FinishAsync(task.VmId, task.ActionId, status, after, actionError, now)).ConfigureAwait(false);
+            // Independent rows (the event table and the action row): written together to keep the task's tail short.
+            await Task.WhenAll(
+                StoreCalls.Transient(() => log.AddEventAsync(
+                    task.VmId, task.ActionId, new ActionEvent(step, now, status == ActionStatus.Succeeded ? "ok" : "error", actionError?.Message))),
+                StoreCalls.Transient(() => log.FinishAsync(task.VmId, task.ActionId, status, after, actionError, now))).ConfigureAwait(false);
         }
     }
 }

@@ -1,0 +1,177 @@
+// Action overhead and throughput: an accepted `stop` over HTTP until its action is `succeeded` (simulated driver,
+// 0 ms latency), against a bare one-activity orchestration on the same engine and Azurite, side by side in one run.
+// Usage: dotnet run -c Release --project bench/VmControl.Bench.Actions [latencySamples=40] [throughputVms=1000]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using VmControl.Application;
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Bench.Actions;
+using VmControl.Domain;
+using VmControl.Http;
+using VmControl.Infrastructure.Composition;
+using VmControl.LocalHost.Engine;
+
+var samples = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
+var fleet = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+var hub = "Bench" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
+var port = FreePort();
+
+using var quiet = LoggerFactory.Create(l => l.SetMinimumLevel(LogLevel.Warning));
+await using var sidecar = await DurableSidecar.StartAsync(new DurableEngineOptions { HubName = hub, WorkerId = hub }, quiet);
+var builder = WebApplication.CreateBuilder();
+builder.Logging.ClearProviders();
+builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+builder.Services.AddVmControlInfrastructure(new InfrastructureOptions { TablePrefix = hub });
+builder.Services.AddVmControlApplication();
+builder.Services.AddDurableEngine(sidecar, r => r.AddOrchestrator<BareOrchestrator>().AddActivity<BareActivity>());
+builder.Services.AddVmControlHttp();
+await using var app = builder.Build();
+app.MapVmControlApi();
+await app.StartAsync();
+
+var client = app.Services.GetRequiredService<DurableTaskClient>();
+var vms = app.Services.GetRequiredService<IVmStore>();
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+var poll = TimeSpan.FromMilliseconds(10);
+
+Console.WriteLine($"VmControl action benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, Azurite on 127.0.0.1");
+
+// Warm-up: both paths once, so neither pays JIT or table creation in the samples.
+// A few VMs taken in turn: each request then finds the VM's previous orchestration ended, as most requests do; the
+// same-VM back-to-back case (which waits for the previous instance to end) is measured separately below.
+var pool = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CreateVmAsync()));
+var vm = pool[0];
+await BareAsync("warm");
+await ActionAsync(vm, "stop");
+await ActionAsync(vm, "start");
+
+var bare = new List<double>();
+var ours = new List<double>();
+for (var i = 0; i < samples; i++)
+{
+    bare.Add(await BareAsync($"bare-{i}"));
+    ours.Add(await ActionAsync(pool[i % pool.Length], (i / pool.Length) % 2 == 0 ? "stop" : "start"));
+}
+
+var backToBack = new List<double>();
+for (var i = 0; i < samples; i++)
+{
+    backToBack.Add(await ActionAsync(vm, i % 2 == 0 ? "stop" : "start"));
+}
+
+Console.WriteLine($"latency, {samples} samples each, interleaved, client polling every {poll.TotalMilliseconds} ms:");
+Console.WriteLine($"  bare one-activity orchestration: p50 {Stats.Ms(Stats.Percentile(bare, 50))}  p95 {Stats.Ms(Stats.Percentile(bare, 95))}");
+Console.WriteLine($"  VmControl stop/start over HTTP:  p50 {Stats.Ms(Stats.Percentile(ours, 50))}  p95 {Stats.Ms(Stats.Percentile(ours, 95))}");
+Console.WriteLine($"  same VM back to back:            p50 {Stats.Ms(Stats.Percentile(backToBack, 50))}  p95 {Stats.Ms(Stats.Percentile(backToBack, 95))} (waits for the previous task's instance to end)");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"  ratio: p50 {Stats.Percentile(ours, 50) / Stats.Percentile(bare, 50):F2}x  p95 {Stats.Percentile(ours, 95) / Stats.Percentile(bare, 95):F2}x (goal <= 1.5x)"));
+
+if (fleet > 0)
+{
+    var ids = new List<string>();
+    for (var i = 0; i < fleet; i += 50)
+    {
+        ids.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(50, fleet - i)).Select(_ => CreateVmAsync())));
+    }
+
+    var sw = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, fleet).Select(i => client.ScheduleNewOrchestrationInstanceAsync(
+        nameof(BareOrchestrator), "x", new Microsoft.DurableTask.StartOrchestrationOptions($"tp-{i}"))));
+    while (await CountAsync("tp-") > 0)
+    {
+        await Task.Delay(100);
+    }
+
+    var bareRate = fleet / sw.Elapsed.TotalSeconds;
+    sw.Restart();
+    var accepted = await Task.WhenAll(ids.Select(id => http.PostAsJsonAsync($"/api/vms/{id}/actions", new { action = "stop" })));
+    var refused = accepted.Count(r => r.StatusCode != HttpStatusCode.Accepted);
+    while ((await vms.ListAsync(new VmQuery(TaskState: TaskState.PoweringOff, Limit: 1))).Items.Count > 0)
+    {
+        await Task.Delay(100);
+    }
+
+    var oursRate = (fleet - refused) / sw.Elapsed.TotalSeconds;
+    Console.WriteLine($"throughput, {fleet} fired together (completion seen by polling every 100 ms), {refused} not accepted:");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  bare orchestrations: {bareRate:F1}/s   VmControl stops: {oursRate:F1}/s   ratio {oursRate / bareRate:F2}x (goal >= 0.8x)"));
+}
+
+await app.StopAsync();
+await sidecar.Service.DeleteAsync();
+return;
+
+async Task<string> CreateVmAsync()
+{
+    var response = await http.PostAsJsonAsync("/api/vms", new { name = "bench", size = "small", image = "ubuntu" });
+    response.EnsureSuccessStatusCode();
+    var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+    while ((await vms.GetAsync(id))!.TaskState is not null)
+    {
+        await Task.Delay(poll);
+    }
+
+    return id;
+}
+
+async Task<double> BareAsync(string id)
+{
+    var sw = Stopwatch.StartNew();
+    await client.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), "x", new Microsoft.DurableTask.StartOrchestrationOptions(id));
+    while ((await client.GetInstanceAsync(id))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+    {
+        await Task.Delay(poll);
+    }
+
+    return sw.Elapsed.TotalMilliseconds;
+}
+
+async Task<double> ActionAsync(string id, string action)
+{
+    var sw = Stopwatch.StartNew();
+    var response = await http.PostAsJsonAsync($"/api/vms/{id}/actions", new { action });
+    if (response.StatusCode != HttpStatusCode.Accepted)
+    {
+        throw new InvalidOperationException($"{action} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    var operation = response.Headers.GetValues("Operation-Location").Single();
+    while (true)
+    {
+        var status = JsonDocument.Parse(await http.GetStringAsync(operation)).RootElement.GetProperty("status").GetString();
+        if (status != "running")
+        {
+            return status == "succeeded" ? sw.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"{action} ended {status}");
+        }
+
+        await Task.Delay(poll);
+    }
+}
+
+async Task<int> CountAsync(string prefix)
+{
+    var query = new OrchestrationQuery
+    {
+        InstanceIdPrefix = prefix,
+        Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+        PageSize = 1,
+    };
+    await foreach (var _ in client.GetAllInstancesAsync(query))
+    {
+        return 1;
+    }
+
+    return 0;
+}
+
+static int FreePort()
+{
+    using var probe = new TcpListener(IPAddress.Loopback, 0);
+    probe.Start();
+    return ((IPEndPoint)probe.LocalEndpoint).Port;
+}
