@@ -32,7 +32,7 @@ public sealed class CreateVmTests(ConsoleFixture fixture) : ConsoleTest(fixture)
 
         // The fleet lists it, found through the vm_state filter.
         await page.GetByRole(AriaRole.Link, new() { Name = "Fleet", Exact = true }).ClickAsync();
-        await page.GetByLabel("vm_state").SelectOptionAsync("active");
+        await page.GetByLabel("vm_state", new() { Exact = true }).SelectOptionAsync("active");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("vmState=active"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
     }

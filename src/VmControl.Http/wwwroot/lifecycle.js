@@ -4,6 +4,11 @@ import { getLifecycle } from './api.js';
 import { h, problemView, replace, VM_STATES } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+// The wording of docs/lifecycle.md for the failure rules' wire names.
+const FAILURE = {
+  error_if_not_running: 'error if not running afterwards, else unchanged',
+  error_if_started: 'unchanged if nothing moved, else error',
+};
 const s = (tag, attrs, ...children) => {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
@@ -100,7 +105,7 @@ export function mount(root) {
             h('td', {}, a.onSuccess === 'unchanged' ? 'unchanged' : a.onSuccess === 'to' ? a.successTarget
               : a.onSuccess === 'to_state_before_resize' ? 'the vm_state before the resize' : `${a.successTarget}, or stopped if it was stopped`),
             h('td', {}, a.expectedPowerAfter),
-            h('td', {}, a.onFailure.replace(/_/g, ' ')),
+            h('td', {}, FAILURE[a.onFailure] ?? a.onFailure.replace(/_/g, ' ')),
             h('td', {}, a.supported ? 'yes' : 'no')))))));
   }).catch(e => replace(root, h('h1', {}, 'Lifecycle'), problemView(e)));
 }
