@@ -10,7 +10,7 @@ public static class ConsoleApplicationBuilderExtensions
     /// Serves the operator console at <c>/</c> with the static files middleware over the embedded files
     /// (<see cref="ConsoleAssets"/>); <c>/</c> answers <c>index.html</c>. Call it before mapping the API.
     /// Files are revalidated on every load (<c>Cache-Control: no-cache</c>, the middleware's ETag), so a new build
-    /// is never hidden behind a stale module.
+    /// is never hidden behind a stale module, and carry <see cref="ConsoleAssets.ContentSecurityPolicy"/>.
     /// </summary>
     public static IApplicationBuilder UseVmControlConsole(this IApplicationBuilder app)
     {
@@ -20,7 +20,7 @@ public static class ConsoleApplicationBuilderExtensions
         {
             FileProvider = ConsoleAssets.Files,
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+            OnPrepareResponse = context => ConsoleAssets.AddHeaders(context.Context.Response.Headers),
         });
     }
 }

@@ -6,6 +6,19 @@ namespace VmControl.Console.Tests;
 public sealed class CreateVmTests(ConsoleFixture fixture) : ConsoleTest(fixture)
 {
     [Fact]
+    public async Task LocalHost_ServesTheConsoleAtTheRoot_WithItsContentSecurityPolicy()
+    {
+        var page = await OpenAsync(string.Empty);
+        var response = await page.GotoAsync("/");
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("default-src 'self'", await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fleet", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Views" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task CreateForm_ShowsTheProblemNextToTheField_ThenTheVmBecomesActive()
     {
         var page = await OpenAsync("#/create");

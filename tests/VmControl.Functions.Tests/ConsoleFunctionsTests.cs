@@ -10,9 +10,12 @@ public sealed class ConsoleFunctionsTests
     [Fact]
     public void Root_WithTrailingSlash_ServesTheIndexPage()
     {
-        var result = Assert.IsType<FileStreamResult>(new ConsoleFunctions().Serve(Request("/api/console/"), null));
+        var request = Request("/api/console/");
+        var result = Assert.IsType<FileStreamResult>(new ConsoleFunctions().Serve(request, null));
 
         Assert.Equal("text/html", result.ContentType);
+        Assert.StartsWith("default-src 'self'", request.HttpContext.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal("no-cache", request.HttpContext.Response.Headers.CacheControl.ToString());
         using var reader = new StreamReader(result.FileStream);
         Assert.Contains("<script type=\"module\" src=\"main.js\"></script>", reader.ReadToEnd(), StringComparison.Ordinal);
     }

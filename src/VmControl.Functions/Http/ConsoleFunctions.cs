@@ -34,7 +34,7 @@ public sealed class ConsoleFunctions
             return new NotFoundResult();
         }
 
-        request.HttpContext.Response.Headers.CacheControl = "no-cache";
+        ConsoleAssets.AddHeaders(request.HttpContext.Response.Headers);
         return new FileStreamResult(file.File.CreateReadStream(), file.ContentType);
     }
 }

@@ -42,12 +42,16 @@ export function mount(root, { parts }) {
   const fields = h('dl', { class: 'fields' });
   const buttons = h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' });
   const formSlot = h('div', { class: 'form-slot' });
+  // The focused or hovered action's title (why it is disabled, or what it does), readable without a mouse too.
+  const hint = h('p', { class: 'action-hint', id: 'action-hint', 'aria-live': 'polite' }, 'Focus or point at an action to see what it does or why it is not allowed now.');
+  const showHint = e => { const b = e.target.closest('button'); if (b?.title) hint.textContent = b.title; };
   const deleteButton = h('button', { type: 'button', class: 'danger', onclick: () => confirmDelete() }, 'Delete…');
   const task = h('section', { class: 'task', 'aria-labelledby': 'task-h', 'aria-live': 'polite' });
   const fault = h('section', { class: 'fault', 'aria-labelledby': 'fault-h' });
   const historyBody = h('tbody');
   const moreButton = h('button', { type: 'button', hidden: true, onclick: () => loadMoreHistory() }, 'Older actions');
   const resetForm = resetStateForm();
+  for (const type of ['focusin', 'mouseover']) buttons.addEventListener(type, showHint);
 
   replace(root,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← Fleet')),
@@ -57,7 +61,7 @@ export function mount(root, { parts }) {
       h('section', { 'aria-labelledby': 'fields-h' }, h('h2', { id: 'fields-h' }, 'Details'), fields),
       h('section', { 'aria-labelledby': 'actions-h' },
         h('h2', { id: 'actions-h' }, 'Actions'),
-        buttons, h('div', { class: 'actions danger-zone' }, deleteButton), formSlot,
+        buttons, hint, h('div', { class: 'actions danger-zone' }, deleteButton), formSlot,
         h('details', { class: 'admin' }, h('summary', {}, 'Admin: reset state'), resetForm))),
     task,
     fault,
