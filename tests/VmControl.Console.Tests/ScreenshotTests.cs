@@ -58,7 +58,7 @@ public sealed class ScreenshotTests(ConsoleFixture fixture) : ConsoleTest(fixtur
         }
         finally
         {
-            await Api.SetLatencyAsync(0, Timeout);
+            await Api.SetLatencyAsync(0, CleanupTimeout);
         }
     }
 }

@@ -99,7 +99,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         }
         finally
         {
-            await Api.SetLatencyAsync(0, Timeout);
+            await Api.SetLatencyAsync(0, CleanupTimeout);
         }
     }
 }

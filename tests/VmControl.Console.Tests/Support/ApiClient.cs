@@ -8,8 +8,8 @@ namespace VmControl.Console.Tests.Support;
 /// <summary>The public API, used by the tests to arrange what the browser then shows (never to assert on the UI's behalf).</summary>
 internal sealed class ApiClient(Uri baseAddress) : IDisposable
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
-    private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(120);
+    private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async Task<string> CreateVmAsync(string name, CancellationToken cancellationToken)
     {

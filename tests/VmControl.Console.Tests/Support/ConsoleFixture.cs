@@ -7,7 +7,7 @@ namespace VmControl.Console.Tests.Support;
 public sealed class ConsoleFixture : IAsyncLifetime
 {
     /// <summary>Every wait of a test is bounded by this (Playwright's default timeout and expectation timeout).</summary>
-    public const float TimeoutMs = 45_000;
+    public const float TimeoutMs = 90_000;
 
     private LocalHostProcess? host;
     private IPlaywright? playwright;

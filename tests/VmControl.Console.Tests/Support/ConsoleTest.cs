@@ -9,8 +9,11 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
 
     internal ApiClient Api => Fixture.Api;
 
-    /// <summary>Bounds the test's own API calls.</summary>
-    protected CancellationToken Timeout { get; } = new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token;
+    /// <summary>Bounds the test's own API calls (generous: the machine is shared, and Azurite with it).</summary>
+    protected CancellationToken Timeout { get; } = new CancellationTokenSource(TimeSpan.FromMinutes(6)).Token;
+
+    /// <summary>For clean-up in <c>finally</c>, which must run even when <see cref="Timeout"/> has fired.</summary>
+    protected static CancellationToken CleanupTimeout => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
 
