@@ -38,5 +38,8 @@ public sealed class CrashRecoveryTests
         Assert.Equal(("stopped", "shutdown", null), (vm.Str("vmState"), vm.Str("powerState"), vm.Str("taskState")));
         var again = await restarted.ActionAsync(vmId, """{"action":"start"}""", cts.Token);
         Assert.Equal(HttpStatusCode.Accepted, again.Status);
+        await restarted.WaitIdleAsync(vmId, cts.Token);
+        await second.DisposeAsync();
+        await AzuriteCleanup.DeleteAsync(identity, cts.Token);
     }
 }

@@ -43,6 +43,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
             await host.DisposeAsync().ConfigureAwait(false);
         }
 
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await AzuriteCleanup.DeleteAsync(Identity, timeout.Token).ConfigureAwait(false);
+
         sharedVmGate.Dispose();
     }
 }

@@ -14,6 +14,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
+    private bool disposed;
 
     private LocalHostProcess(Process process, Uri baseAddress, OutputTail output)
     {
@@ -102,6 +103,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
