@@ -9,5 +9,6 @@ trap azurite_down EXIT
 azurite_up
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build src/VmControl.LocalHost -c Release -nologo -v q
-echo "VmControl on http://127.0.0.1:7071 (try: curl http://127.0.0.1:7071/api/health)"
-dotnet run --project src/VmControl.LocalHost -c Release --no-build --urls "${VMCONTROL_URLS:-http://127.0.0.1:7071}" "$@"
+urls="${VMCONTROL_URLS:-http://127.0.0.1:7071}"
+echo "VmControl on $urls (try: curl ${urls%%;*}/api/health)"
+dotnet run --project src/VmControl.LocalHost -c Release --no-build --urls "$urls" "$@"

@@ -20,6 +20,7 @@ builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
 
 var app = builder.Build();
+app.UseVmControlProblems();
 app.UseVmControlConsole();
 app.MapVmControlApi();
 await app.RunAsync();

@@ -7,7 +7,11 @@ public sealed class InfrastructureOptions
     public string Driver { get; set; } = "simulated";
 
     /// <summary>A storage connection string (Azurite: <c>UseDevelopmentStorage=true</c>); null in Azure, where <see cref="TableServiceUri"/> is used.</summary>
-    public string? StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+    /// <remarks>
+    /// No default: a connection string wins over <see cref="TableServiceUri"/>, so an Azurite default would send a
+    /// deployed app (which sets only <c>Storage__TableServiceUri</c>) to 127.0.0.1. The local settings name Azurite.
+    /// </remarks>
+    public string? StorageConnectionString { get; set; }
 
     /// <summary>The table endpoint, reached with a managed identity (DefaultAzureCredential).</summary>
     public Uri? TableServiceUri { get; set; }

@@ -20,6 +20,18 @@ public sealed class DurableEngineOptions
     /// <summary>How long an idle engine waits between queue polls at most (latency against storage transactions).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a dequeued orchestration message stays hidden (the provider's default: 5 minutes). A process killed
+    /// while holding one leaves it hidden that long; the end-to-end tests shorten it so a restart resumes at once.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// As <see cref="ControlQueueVisibilityTimeout"/>, for activity messages. The sidecar never renews it, so an activity
+    /// running longer is delivered twice: keep it above the longest activity.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     public int PartitionCount { get; set; } = 4;
 
     public int MaxConcurrentActivities { get; set; } = 20;

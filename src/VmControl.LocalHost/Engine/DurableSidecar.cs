@@ -44,6 +44,8 @@ public sealed class DurableSidecar : IAsyncDisposable
             ThrowExceptionOnInvalidDedupeStatus = true,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             PartitionCount = options.PartitionCount,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace VmControl.LocalHost.Tests.Support;
+
+/// <summary>The API of docs/api.md over real HTTP, with the waits the tests need (each bounded).</summary>
+public sealed class ApiClient(Uri baseAddress) : IDisposable
+{
+    /// <summary>The longest a test waits for a task to end; the simulator with no latency ends one in well under a second.</summary>
+    public static readonly TimeSpan TaskTimeout = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
+
+    private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, string? body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var all = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new ApiResponse(response.StatusCode, all, response.Content.Headers.ContentType?.MediaType, text);
+    }
+
+    public Task<ApiResponse> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
+
+    public Task<ApiResponse> PostAsync(string path, string body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, body, null, cancellationToken);
+
+    public Task<ApiResponse> ActionAsync(string vmId, string body, CancellationToken cancellationToken) =>
+        PostAsync($"/api/vms/{vmId}/actions", body, cancellationToken);
+
+    /// <summary>Creates a VM and returns its id (the create is accepted; it may still be spawning).</summary>
+    public async Task<string> CreateVmAsync(CancellationToken cancellationToken)
+    {
+        var name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await PostAsync("/api/vms", $$"""{"name":"{{name}}","size":"small","image":"ubuntu"}""", cancellationToken).ConfigureAwait(false);
+        Expect(created, HttpStatusCode.Accepted);
+        return created.Json.Str("id")!;
+    }
+
+    /// <summary>Creates a VM and waits until its create task ended.</summary>
+    public async Task<string> CreateActiveVmAsync(CancellationToken cancellationToken)
+    {
+        var id = await CreateVmAsync(cancellationToken).ConfigureAwait(false);
+        var vm = await WaitIdleAsync(id, cancellationToken).ConfigureAwait(false);
+        return vm.Str("vmState") == "active" ? id : throw new InvalidOperationException($"VM {id} did not become active: {vm}");
+    }
+
+    /// <summary>Requests an action, expects 202 and returns the action id.</summary>
+    public async Task<string> StartActionAsync(string vmId, string body, CancellationToken cancellationToken)
+    {
+        var accepted = await ActionAsync(vmId, body, cancellationToken).ConfigureAwait(false);
+        Expect(accepted, HttpStatusCode.Accepted);
+        return accepted.Json.Str("id")!;
+    }
+
+    public async Task<JsonElement> GetVmAsync(string vmId, CancellationToken cancellationToken)
+    {
+        var vm = await GetAsync($"/api/vms/{vmId}", cancellationToken).ConfigureAwait(false);
+        Expect(vm, HttpStatusCode.OK);
+        return vm.Json;
+    }
+
+    public async Task<JsonElement> GetActionAsync(string vmId, string actionId, CancellationToken cancellationToken)
+    {
+        var action = await GetAsync($"/api/vms/{vmId}/actions/{actionId}", cancellationToken).ConfigureAwait(false);
+        Expect(action, HttpStatusCode.OK);
+        return action.Json;
+    }
+
+    public async Task<JsonElement[]> ListActionsAsync(string vmId, CancellationToken cancellationToken)
+    {
+        var page = await GetAsync($"/api/vms/{vmId}/actions?limit=1000", cancellationToken).ConfigureAwait(false);
+        Expect(page, HttpStatusCode.OK);
+        return page.Json.Items();
+    }
+
+    /// <summary>Polls the VM until no task is in flight.</summary>
+    public Task<JsonElement> WaitIdleAsync(string vmId, CancellationToken cancellationToken) =>
+        WaitVmAsync(vmId, vm => vm.Str("taskState") is null, cancellationToken);
+
+    public async Task<JsonElement> WaitVmAsync(string vmId, Func<JsonElement, bool> done, CancellationToken cancellationToken)
+    {
+        return await PollAsync(() => GetVmAsync(vmId, cancellationToken), done, $"VM {vmId}", cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JsonElement> WaitActionAsync(string vmId, string actionId, Func<JsonElement, bool> done, CancellationToken cancellationToken)
+    {
+        return await PollAsync(() => GetActionAsync(vmId, actionId, cancellationToken), done, $"action {actionId} of VM {vmId}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Polls the action until it is no longer running.</summary>
+    public Task<JsonElement> WaitActionEndedAsync(string vmId, string actionId, CancellationToken cancellationToken) =>
+        WaitActionAsync(vmId, actionId, a => a.Str("status") != "running", cancellationToken);
+
+    public async Task SetSimulatorLatencyAsync(int latencyMs, CancellationToken cancellationToken)
+    {
+        var set = await SendAsync(HttpMethod.Put, "/api/simulator/settings", $$"""{"latencyMs":{{latencyMs}},"failureRate":0}""", null, cancellationToken).ConfigureAwait(false);
+        Expect(set, HttpStatusCode.OK);
+    }
+
+    public static void Expect(ApiResponse response, HttpStatusCode status)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Status != status)
+        {
+            throw new InvalidOperationException($"Expected HTTP {(int)status}, got {response}");
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static async Task<JsonElement> PollAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string what, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TaskTimeout);
+        JsonElement last = default;
+        try
+        {
+            while (true)
+            {
+                last = await read().ConfigureAwait(false);
+                if (done(last))
+                {
+                    return last;
+                }
+
+                await Task.Delay(PollEvery, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{what} did not reach the expected state within {TaskTimeout}; last seen: {last}");
+        }
+    }
+}
