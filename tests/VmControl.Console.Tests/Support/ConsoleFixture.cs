@@ -74,6 +74,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
         if (host is not null)
         {
             await host.DisposeAsync().ConfigureAwait(false);
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await AzuriteCleanup.DeleteAsync(host.Name, cleanup.Token).ConfigureAwait(false);
         }
     }
 }

@@ -15,13 +15,17 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private LocalHostProcess(Process process, Uri baseAddress)
+    private LocalHostProcess(Process process, Uri baseAddress, string name)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        Name = name;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Its table prefix, task hub name and worker id.</summary>
+    public string Name { get; }
 
     /// <summary>The last lines the host wrote, for failure messages.</summary>
     public string Tail => string.Join(Environment.NewLine, output.TakeLast(40));
@@ -53,7 +57,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}/"), name);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
