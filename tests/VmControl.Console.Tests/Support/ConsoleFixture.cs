@@ -41,7 +41,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in a new context (laptop-sized viewport) at the console's <paramref name="hash"/> (e.g. <c>#/vms/vm-…</c>).</summary>
-    public async Task<IPage> OpenAsync(string hash)
+    public async Task<IPage> OpenAsync(string hash, Func<IPage, Task>? beforeNavigation = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -51,6 +51,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }).ConfigureAwait(false);
         context.SetDefaultTimeout(TimeoutMs);
         var page = await context.NewPageAsync().ConfigureAwait(false);
+        if (beforeNavigation is not null)
+        {
+            await beforeNavigation(page).ConfigureAwait(false);
+        }
+
         await page.GotoAsync("/" + hash).ConfigureAwait(false);
         return page;
     }

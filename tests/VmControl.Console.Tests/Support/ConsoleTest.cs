@@ -17,9 +17,9 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
 
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    protected async Task<IPage> OpenAsync(string hash)
+    protected async Task<IPage> OpenAsync(string hash, Func<IPage, Task>? beforeNavigation = null)
     {
-        var page = await Fixture.OpenAsync(hash).ConfigureAwait(false);
+        var page = await Fixture.OpenAsync(hash, beforeNavigation).ConfigureAwait(false);
         pages.Add(page);
         return page;
     }
