@@ -30,6 +30,14 @@ public sealed class FleetTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         await Assertions.Expect(pageNo).ToHaveTextAsync("Page 2");
         await Assertions.Expect(rows.First).Not.ToHaveAttributeAsync("data-vm-id", first!);
 
+        // A VM of page 2 and back: the VM view's "← Fleet" returns to the same page.
+        var second = await rows.First.GetAttributeAsync("data-vm-id");
+        await rows.First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/vms/" + second));
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Fleet" }).ClickAsync();
+        await Assertions.Expect(pageNo).ToHaveTextAsync("Page 2");
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-vm-id", second!);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "← Previous" }).ClickAsync();
         await Assertions.Expect(pageNo).ToHaveTextAsync("Page 1");
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-vm-id", first!);

@@ -42,6 +42,7 @@ public sealed class ScreenshotTests(ConsoleFixture fixture) : ConsoleTest(fixtur
             {
                 await page.GotoAsync("/#/alerts");
                 await Assertions.Expect(page.Locator("table.alerts tbody tr[data-status='open']")).Not.ToHaveCountAsync(0);
+                await Assertions.Expect(page.Locator("#alert-banner")).ToContainTextAsync("open alert");
             }
             else
             {

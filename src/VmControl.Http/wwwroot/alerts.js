@@ -65,6 +65,7 @@ export function mount(root, { params }) {
         acknowledging = null;
         replace(ackSlot);
         say(messages, `Alert on ${alert.vmId} acknowledged.`, 'ok');
+        window.dispatchEvent(new Event('vmcontrol:alerts-changed'));
         await poll.now();
       } catch (err) {
         if (!showFieldError(ack, err)) say(messages, err);

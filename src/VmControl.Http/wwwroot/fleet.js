@@ -4,6 +4,8 @@ import { get, getLifecycle, query } from './api.js';
 import { badge, field, h, keepFocus, problemView, replace, select, timeEl, vmLink, VM_STATES, POWER_STATES } from './ui.js';
 import { every, setParams } from './nav.js';
 
+export const FLEET_PLACE = 'vmcontrol.fleetPlace';
+
 // The tokens of the pages before the current one, so "Previous" can walk back (the API pages forward only).
 let previous = [];
 
@@ -47,7 +49,12 @@ export function mount(root, { params }) {
   function sync() {
     setParams({ vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
       limit: state.limit === '25' ? '' : state.limit, page: state.page });
+    remember();
   }
+
+  // The VM view's "← Fleet" returns to this page with these filters.
+  function remember() { sessionStorage.setItem(FLEET_PLACE, location.hash || '#/'); }
+  remember();
 
   function changed() {
     for (const s of form.querySelectorAll('select')) state[s.name] = s.value;

@@ -40,12 +40,15 @@ live.addEventListener('change', () => document.body.classList.toggle('paused', !
 document.getElementById('set-key').addEventListener('click', () => askKey());
 
 const banner = document.getElementById('alert-banner');
-every(5000, async () => {
+const bannerPoll = every(5000, async () => {
   const page = await get('alerts?status=open&limit=1000');
   const n = page.items.length;
   banner.hidden = n === 0;
   banner.textContent = n === 0 ? '' : `${n}${page.continuationToken ? '+' : ''} open alert${n === 1 ? '' : 's'}: review them`;
 });
+// A change of view, an acknowledgement or a power-sync pass recounts at once.
+window.addEventListener('hashchange', () => bannerPoll.now());
+window.addEventListener('vmcontrol:alerts-changed', () => bannerPoll.now());
 
 getLifecycle().then(l => {
   document.getElementById('nav-simulator').hidden = l.driver?.name !== 'simulated';

@@ -58,6 +58,10 @@ export function mount(root, { params }) {
           field('Power state', select('powerState', POWER_STATES, 'running')),
         ], 'Add machine', async f => json(await post('simulator/machines', { name: f.name.value, powerState: f.powerState.value }))),
         panel('Power sync', [h('p', { class: 'muted' }, 'Runs one power-sync and reconciliation pass now (admin). An alert opens on the second pass that sees a mismatch.')],
-          'Run power sync now', async () => json(await post('power-sync')))));
+          'Run power sync now', async () => {
+          const result = json(await post('power-sync'));
+          window.dispatchEvent(new Event('vmcontrol:alerts-changed'));
+          return result;
+        })));
   }).catch(e => replace(root, h('h1', {}, 'Simulator'), problemView(e)));
 }

@@ -4,6 +4,7 @@
 import { ApiError, del, get, getLifecycle, post, query } from './api.js';
 import { badge, duration, field, h, problemView, replace, say, select, showFieldError, timeEl } from './ui.js';
 import { every } from './nav.js';
+import { FLEET_PLACE } from './fleet.js';
 
 // Actions that ask for parameters first; the rest are sent as soon as their button is pressed.
 const FORMS = {
@@ -54,7 +55,7 @@ export function mount(root, { parts }) {
   for (const type of ['focusin', 'mouseover']) buttons.addEventListener(type, showHint);
 
   replace(root,
-    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← Fleet')),
+    h('p', { class: 'crumbs' }, h('a', { href: sessionStorage.getItem(FLEET_PLACE) || '#/' }, '← Fleet')),
     h('div', { class: 'title-row' }, heading, badges),
     messages,
     h('div', { class: 'columns' },
