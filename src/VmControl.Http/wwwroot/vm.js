@@ -85,6 +85,9 @@ export function mount(root, { parts }) {
       ['Created', timeEl(vm.createdAt)], ['Updated', timeEl(vm.updatedAt)],
       ['Alerts', h('a', { href: '#/alerts?vmId=' + encodeURIComponent(vm.id) + '&status=' }, 'Alerts of this VM')],
     ];
+    if (lifecycle.driver.name === 'simulated') {
+      rows.push(['Simulator', h('a', { href: '#/simulator?vmId=' + encodeURIComponent(vm.id) }, 'Faults or drift for this VM')]);
+    }
     replace(fields, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
     renderButtons();
     if (vm.fault) {
