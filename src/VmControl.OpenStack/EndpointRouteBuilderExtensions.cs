@@ -15,6 +15,7 @@ public static class EndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         MapIdentity(endpoints.MapGroup("/identity"));
         MapCompute(endpoints.MapGroup("/compute"));
+        MapImage(endpoints.MapGroup("/image"));
         return endpoints;
     }
 
@@ -22,7 +23,6 @@ public static class EndpointRouteBuilderExtensions
     {
         identity.MapGet("/", (RequestDelegate)(context => KeystoneApi.Versions(context.Request).ExecuteAsync(context)));
         identity.MapGet("/v3", (RequestDelegate)(context => KeystoneApi.V3(context.Request).ExecuteAsync(context)));
-        identity.MapGet("/v3/", (RequestDelegate)(context => KeystoneApi.V3(context.Request).ExecuteAsync(context)));
         identity.MapPost("/v3/auth/tokens", (RequestDelegate)(async context =>
         {
             var api = context.RequestServices.GetRequiredService<KeystoneApi>();
@@ -33,9 +33,9 @@ public static class EndpointRouteBuilderExtensions
 
     private static void MapCompute(RouteGroupBuilder compute)
     {
+        // Routing ignores a trailing slash, so "/v2.1" also serves "/v2.1/" (the href the version documents give).
         Open(compute, "GET", "/", ComputeApi.VersionsAsync);
         Open(compute, "GET", "/v2.1", ComputeApi.VersionAsync);
-        Open(compute, "GET", "/v2.1/", ComputeApi.VersionAsync);
 
         Map(compute, "GET", "/v2.1/servers", (api, r) => api.ListServersAsync(r, detail: false));
         Map(compute, "GET", "/v2.1/servers/detail", (api, r) => api.ListServersAsync(r, detail: true));
@@ -48,9 +48,17 @@ public static class EndpointRouteBuilderExtensions
         Map(compute, "GET", "/v2.1/flavors", (api, r) => api.ListFlavorsAsync(r, detail: false));
         Map(compute, "GET", "/v2.1/flavors/detail", (api, r) => api.ListFlavorsAsync(r, detail: true));
         Map(compute, "GET", "/v2.1/flavors/{id}", (api, r) => api.ShowFlavorAsync(r, Route(r, "id")));
+        Map(compute, "GET", "/v2.1/flavors/{id}/os-extra_specs", (api, r) => api.FlavorExtraSpecsAsync(r, Route(r, "id")));
 
         // Anything else under v2.1 (networks, volumes, keypairs, …) is out of scope: Nova's 404, after the same checks.
-        Map(compute, "GET", "/v2.1/{**rest}", (_, _) => Task.FromResult(NovaResult.Fault(404, "The resource could not be found.")));
+        Map(compute, "GET", "/v2.1/{resource}/{**rest}", (_, _) => Task.FromResult(NovaResult.Fault(404, "The resource could not be found.")));
+    }
+
+    private static void MapImage(RouteGroupBuilder image)
+    {
+        Open(image, "GET", "/", ImageStub.VersionsAsync);
+        Map(image, "GET", "/v2/images", (_, r) => ImageStub.ListAsync(r));
+        Map(image, "GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r));
     }
 
     private static void Open(RouteGroupBuilder group, string method, string pattern, Func<ComputeRequest, Task<NovaResult>> handle)

@@ -7,7 +7,11 @@ namespace VmControl.OpenStack;
 /// <summary>Nova's and Keystone's JSON dialect: exact field names (built as nodes), times in the formats the services print.</summary>
 internal static class NovaJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General) { WriteIndented = false };
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
+    {
+        // Clients compare media types such as "application/vnd.openstack.identity-v3+json" as text; keep '+' unescaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static JsonNodeOptions NodeOptions { get; } = new() { PropertyNameCaseInsensitive = false };
 

@@ -14,4 +14,6 @@ public static class PublicUrl
     public static string Compute(HttpRequest request) => Of(request) + "/compute/v2.1";
 
     public static string Identity(HttpRequest request) => Of(request) + "/identity";
+
+    public static string Image(HttpRequest request) => Of(request) + "/image";
 }

@@ -20,4 +20,13 @@ public sealed partial class ComputeApi
             ? NovaResult.Json(200, new JsonObject { ["flavor"] = FlavorView.Detail(flavor, request.ComputeUrl) })
             : NovaResult.Fault(404, $"Flavor {id} could not be found."));
     }
+
+    /// <summary><c>GET /flavors/{id}/os-extra_specs</c>: OSC's <c>flavor list</c> reads them; VmControl's flavors have none.</summary>
+    public Task<NovaResult> FlavorExtraSpecsAsync(ComputeRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(flavors.ById(id) is { } flavor && flavor.Id == id
+            ? NovaResult.Json(200, new JsonObject { ["extra_specs"] = new JsonObject() })
+            : NovaResult.Fault(404, $"Flavor {id} could not be found."));
+    }
 }

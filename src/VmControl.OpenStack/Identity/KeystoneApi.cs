@@ -92,7 +92,8 @@ public sealed class KeystoneApi(TokenService tokens, IOptions<OpenStackOptions> 
             ["roles"] = new JsonArray([.. caller.Roles.Select(r => (JsonNode)new JsonObject { ["id"] = KeystoneIds.Of("role", r), ["name"] = r })]),
             ["catalog"] = new JsonArray(
                 Service("compute", "nova", PublicUrl.Compute(request), region),
-                Service("identity", "keystone", PublicUrl.Identity(request), region)),
+                Service("identity", "keystone", PublicUrl.Identity(request), region),
+                Service("image", "glance", PublicUrl.Image(request), region)),
         };
     }
 
