@@ -19,7 +19,8 @@ public sealed partial class CliTests(OpenStackCloud cloud)
         var show = JsonDocument.Parse(await Ok("server", "show", name, "-f", "json")).RootElement;
         Assert.Equal(id, show.GetProperty("id").GetString());
         Assert.Equal("active", show.GetProperty("OS-EXT-STS:vm_state").GetString());
-        Assert.Equal("Running", show.GetProperty("OS-EXT-STS:power_state").GetString());
+        // OSC's JSON output keeps the integer code; its table output prints 1 as "Running".
+        Assert.Equal(1, show.GetProperty("OS-EXT-STS:power_state").GetInt32());
         Assert.Equal("small (1)", show.GetProperty("flavor").GetString());
 
         await Step(id, "SHUTOFF", "server", "stop", name);

@@ -30,7 +30,7 @@ public sealed class SdkTests(OpenStackCloud cloud)
         conn.compute.delete_server(server)
         conn.compute.wait_for_delete(server, interval=0.5, wait=60)
         out["deleted"] = conn.compute.find_server(server.id) is None
-        print(json.dumps(out))
+        print(json.dumps(out, separators=(",", ":")))
         """;
 
     [Fact]

@@ -34,9 +34,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<LocalHostProcess> StartAsync(string user, string password, string project)
+    /// <summary>Starts it on <paramref name="storage"/> (a connection string), or on the shared Azurite when null.</summary>
+    public static async Task<LocalHostProcess> StartAsync(string user, string password, string project, string? storage)
     {
-        AzuriteCheck.EnsureRunning();
+        if (storage is null)
+        {
+            AzuriteCheck.EnsureRunning();
+        }
+
         var dll = Path.Combine(Repo.Root, "src", "VmControl.LocalHost", "bin", Repo.Configuration, "net10.0", "VmControl.LocalHost.dll");
         if (!File.Exists(dll))
         {
@@ -56,13 +61,19 @@ public sealed class LocalHostProcess : IAsyncDisposable
                  {
                      dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:TablePrefix={isolation}", $"--Durable:HubName={isolation}",
                      $"--Durable:WorkerId={isolation}", $"--OpenStack:Accounts:0:User={user}", $"--OpenStack:Accounts:0:Project={project}",
-                     "--OpenStack:Accounts:0:Roles:0=admin", "--OpenStack:Accounts:0:Roles:1=member", "--Logging:LogLevel:Default=Warning",
+                     // One partition: a fresh task hub then has one lease to take, which matters on a busy shared Azurite.
+                     "--Durable:PartitionCount=1", "--OpenStack:Accounts:0:Roles:0=admin", "--OpenStack:Accounts:0:Roles:1=member", "--Logging:LogLevel:Default=Warning",
                  })
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["OpenStack__Accounts__0__Password"] = password;
+        if (storage is not null)
+        {
+            info.Environment["Storage__StorageConnectionString"] = storage;
+        }
+
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         var host = new LocalHostProcess(process, $"http://127.0.0.1:{port}");

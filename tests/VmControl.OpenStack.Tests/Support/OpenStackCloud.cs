@@ -21,6 +21,7 @@ public sealed class OpenStackCloud : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("vmcontrol-openstack-").FullName;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private LocalHostProcess? host;
+    private PrivateAzurite? azurite;
 
     public string Password { get; } = Guid.NewGuid().ToString("N");
 
@@ -37,7 +38,8 @@ public sealed class OpenStackCloud : IAsyncLifetime
             throw new InvalidOperationException($"{Cli} is missing: run scripts/ensure-openstack-cli.sh (Debian's python3-openstackclient and python3-openstacksdk).");
         }
 
-        host = await LocalHostProcess.StartAsync(User, Password, Project).ConfigureAwait(false);
+        azurite = await PrivateAzurite.TryStartAsync().ConfigureAwait(false);
+        host = await LocalHostProcess.StartAsync(User, Password, Project, azurite?.ConnectionString).ConfigureAwait(false);
         // A stock clouds.yaml: password auth, Keystone's unversioned URL, nothing VmControl-specific.
         await File.WriteAllTextAsync(CloudsYaml, $"""
             clouds:
@@ -52,6 +54,9 @@ public sealed class OpenStackCloud : IAsyncLifetime
                 region_name: RegionOne
                 identity_api_version: 3
             """).ConfigureAwait(false);
+
+        // A fresh task hub takes a while to own its partition on a busy Azurite: the first task ends only after that.
+        await CreateServerAsync("warm-up", seconds: 240).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()
@@ -60,6 +65,11 @@ public sealed class OpenStackCloud : IAsyncLifetime
         if (host is not null)
         {
             await host.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
         }
 
         Directory.Delete(directory, recursive: true);
@@ -86,7 +96,7 @@ public sealed class OpenStackCloud : IAsyncLifetime
     }
 
     /// <summary>Creates a server through the Compute API (the CLI's create needs an image service) and waits for ACTIVE.</summary>
-    public async Task<string> CreateServerAsync(string name)
+    public async Task<string> CreateServerAsync(string name, int seconds = 120)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl + "/compute/v2.1/servers"));
         request.Headers.Add("X-Auth-Token", await TokenAsync().ConfigureAwait(false));
@@ -96,15 +106,15 @@ public sealed class OpenStackCloud : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         Assert.True((int)response.StatusCode == 202, text);
         var id = JsonDocument.Parse(text).RootElement.GetProperty("server").GetProperty("id").GetString()!;
-        await WaitForAsync(id, "ACTIVE").ConfigureAwait(false);
+        await WaitForAsync(id, "ACTIVE", seconds).ConfigureAwait(false);
         return id;
     }
 
     /// <summary>Polls the server until it shows <paramref name="status"/> with no task in flight (what Tempest's waiter checks).</summary>
-    public async Task<JsonElement> WaitForAsync(string id, string status)
+    public async Task<JsonElement> WaitForAsync(string id, string status, int seconds = 120)
     {
         var token = await TokenAsync().ConfigureAwait(false);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
         var last = string.Empty;
         while (DateTime.UtcNow < until)
         {
