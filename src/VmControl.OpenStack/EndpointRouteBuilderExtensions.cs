@@ -58,7 +58,7 @@ public static class EndpointRouteBuilderExtensions
     {
         Open(image, "GET", "/", ImageStub.VersionsAsync);
         Map(image, "GET", "/v2/images", (_, r) => ImageStub.ListAsync(r));
-        Map(image, "GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r));
+        Map(image, "GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r, Route(r, "id")));
     }
 
     private static void Open(RouteGroupBuilder group, string method, string pattern, Func<ComputeRequest, Task<NovaResult>> handle)

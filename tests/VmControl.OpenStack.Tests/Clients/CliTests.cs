@@ -76,6 +76,17 @@ public sealed partial class CliTests(OpenStackCloud cloud)
     }
 
     [Fact]
+    public async Task The_cli_creates_a_server_from_a_flavor_and_an_image_reference()
+    {
+        var name = "cli-create-" + Guid.NewGuid().ToString("N")[..6];
+        var created = JsonDocument.Parse(await Ok("server", "create", "--flavor", "medium", "--image", "ubuntu", "--property", "team=ops", "--wait", name, "-f", "json")).RootElement;
+        Assert.Equal("ACTIVE", created.GetProperty("status").GetString());
+        Assert.Equal("medium (2)", created.GetProperty("flavor").GetString());
+        Assert.Equal("ubuntu (ubuntu)", created.GetProperty("image").GetString());
+        Assert.Contains("team", created.GetProperty("properties").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_cli_deletes_and_the_server_is_then_gone()
     {
         var name = "cli-delete-" + Guid.NewGuid().ToString("N")[..6];
