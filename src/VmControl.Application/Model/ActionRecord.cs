@@ -25,6 +25,9 @@ public sealed record ActionRecord
 
     public string RequestedBy { get; init; } = "anonymous";
 
+    /// <summary>The request id the caller's face gave the request that started this action (the Compute API's <c>x-compute-request-id</c>); null when it gave none.</summary>
+    public string? RequestId { get; init; }
+
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     public ActionError? Error { get; init; }

@@ -12,7 +12,11 @@ public sealed partial class VmCommands
     /// waits for it to end (bounded), marks the pre-empted action, then starts the delete under the same instance id.
     /// A repeated delete answers with the delete already under way or done.
     /// </summary>
-    public async Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, string requestedBy, CancellationToken cancellationToken = default)
+    public Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, string requestedBy, CancellationToken cancellationToken = default) =>
+        DeleteAsync(vmId, ifMatch, requestedBy, requestId: null, cancellationToken);
+
+    /// <summary>The hard delete, recording <paramref name="requestId"/> (the caller's request id) on the delete action.</summary>
+    public async Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, string requestedBy, string? requestId, CancellationToken cancellationToken)
     {
         var vm = VmIds.IsValid(vmId) ? await vms.GetAsync(vmId, cancellationToken).ConfigureAwait(false) : null;
         if (vm is null)
@@ -46,7 +50,7 @@ public sealed partial class VmCommands
         }
 
         await Preempt(before, actionId, now).ConfigureAwait(false);
-        return await RecordAndStart(after, VmAction.Delete, actionId, before.VmState, new Dictionary<string, string>(), requestedBy, now, cancellationToken)
+        return await RecordAndStart(after, VmAction.Delete, actionId, before.VmState, new Dictionary<string, string>(), requestedBy, requestId, now, cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -68,6 +68,7 @@ public sealed partial class VmCommands
                 StartedAt = now,
                 FinishedAt = now,
                 RequestedBy = request.RequestedBy,
+                RequestId = request.RequestId,
                 Parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! },
                 VmStateBefore = vm.VmState,
                 VmStateAfter = target,

@@ -56,7 +56,7 @@ public sealed partial class VmCommands(
             },
             cancellationToken).ConfigureAwait(false);
 
-        return await RecordAndStart(vm, VmAction.Create, actionId, VmState.Initialized, parameters, request.RequestedBy, now, cancellationToken)
+        return await RecordAndStart(vm, VmAction.Create, actionId, VmState.Initialized, parameters, request.RequestedBy, request.RequestId, now, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class VmCommands(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Action == VmAction.Delete)
         {
-            return await DeleteAsync(request.VmId, request.IfMatch, request.RequestedBy, cancellationToken).ConfigureAwait(false);
+            return await DeleteAsync(request.VmId, request.IfMatch, request.RequestedBy, request.RequestId, cancellationToken).ConfigureAwait(false);
         }
 
         var parameters = request.Parameters ?? new Dictionary<string, string>();
@@ -110,7 +110,7 @@ public sealed partial class VmCommands(
             return await LostRace(request.VmId, request.Action, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RecordAndStart(claimed, request.Action, actionId, vm.VmState, parameters, request.RequestedBy, now, cancellationToken)
+        return await RecordAndStart(claimed, request.Action, actionId, vm.VmState, parameters, request.RequestedBy, request.RequestId, now, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -121,6 +121,7 @@ public sealed partial class VmCommands(
         VmState before,
         IReadOnlyDictionary<string, string> parameters,
         string requestedBy,
+        string? requestId,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -133,6 +134,7 @@ public sealed partial class VmCommands(
             TaskState = task,
             RequestedAt = now,
             RequestedBy = requestedBy,
+            RequestId = requestId,
             Parameters = parameters,
             VmStateBefore = before,
         };

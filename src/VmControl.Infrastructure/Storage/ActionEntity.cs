@@ -25,6 +25,7 @@ internal static class ActionEntity
         entity.SetTime("StartedAt", action.StartedAt);
         entity.SetTime("FinishedAt", action.FinishedAt);
         entity.SetString("RequestedBy", action.RequestedBy);
+        entity.SetString("RequestId", action.RequestId);
         entity.SetJson("Parameters", action.Parameters);
         if (action.Error is { } error)
         {
@@ -50,6 +51,7 @@ internal static class ActionEntity
         StartedAt = entity.GetTime("StartedAt"),
         FinishedAt = entity.GetTime("FinishedAt"),
         RequestedBy = entity.GetText("RequestedBy") ?? string.Empty,
+        RequestId = entity.GetText("RequestId"),
         Parameters = entity.GetJson<Dictionary<string, string>>("Parameters") ?? [],
         Error = entity.GetText("ErrorCode") is { } code ? new ActionError(code, entity.GetText("ErrorMessage") ?? string.Empty) : null,
         Events = events,

@@ -60,6 +60,7 @@ public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var action = TestData.Action(vmId, VmAction.Resize, TaskState.ResizeMigrating, TestData.Now) with
         {
             RequestedBy = "alice",
+            RequestId = "req-0b5e7c1a",
             Parameters = new Dictionary<string, string> { ["size"] = "Standard_D4s_v5" },
         };
         await log.AppendAsync(action);
@@ -79,6 +80,7 @@ public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(new ActionError("hypervisor", "disk lost"), read.Error);
         Assert.Equal(TestData.Now.AddMinutes(1), read.FinishedAt);
         Assert.Equal("alice", read.RequestedBy);
+        Assert.Equal("req-0b5e7c1a", read.RequestId);
         Assert.Equal(action.Parameters, read.Parameters);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"hypervisor.poll.{i}"), read.Events.Select(e => e.Step));
     }

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using VmControl.Application.UseCases;
+using VmControl.Domain;
+
+namespace VmControl.OpenStack.Compute;
+
+public sealed partial class ComputeApi
+{
+    private const string ResetReason = "os-resetState through the Compute API";
+
+    /// <summary><c>POST /servers/{id}/action</c>: each action with Nova's status code and body (docs/openstack.md).</summary>
+    public async Task<NovaResult> ServerActionAsync(ComputeRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, fault) = await ReadBodyAsync(request).ConfigureAwait(false);
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        var (action, unknown) = ServerAction.Parse(body!);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        // Nova's conflict messages name the compute API method: 'stop', not 'os-stop'.
+        var verb = action!.NovaName.StartsWith("os-", StringComparison.Ordinal) ? action.NovaName[3..] : action.NovaName;
+        if (action.Action is not { } vmAction)
+        {
+            return await ResetStateAsync(request, id, action.Arguments).ConfigureAwait(false);
+        }
+
+        var (parameters, invalid) = await ParametersAsync(request, id, vmAction, action.Arguments).ConfigureAwait(false);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (vmAction == VmAction.Reboot && NovaJson.Text(action.Arguments, "type")!.Equals("HARD", StringComparison.OrdinalIgnoreCase))
+        {
+            vmAction = VmAction.RebootHard;
+        }
+
+        var result = await commands.RequestActionAsync(
+            new ActionRequest(id, vmAction, parameters, null, request.Caller.RequestedBy, request.RequestId), request.Aborted).ConfigureAwait(false);
+        return result switch
+        {
+            CommandResult.Accepted accepted => Success(request, action, accepted),
+            CommandResult.AlreadyDeleting { Finished: false } => NovaResult.Empty(202),
+            CommandResult.AlreadyDeleting => NovaResult.ServerNotFound(id),
+            _ => CommandFaults.For(result, verb, id),
+        };
+    }
+
+    private NovaResult Success(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted) => action.NovaName switch
+    {
+        "rescue" => NovaResult.Json(200, new JsonObject { ["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword() }),
+        "rebuild" => RebuildAnswer(request, action, accepted),
+        // Before 2.45 createImage answers with the image's URL in Location; VmControl has no image service, so it names the action.
+        "createImage" => new NovaResult(202, null, Location(FlavorView.Bookmark(request.ComputeUrl) + "/images/" + accepted.Action.Id)),
+        _ => NovaResult.Empty(action.SuccessStatus),
+    };
+
+    private NovaResult RebuildAnswer(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted)
+    {
+        var server = view.Base(accepted.Vm, request.Caller, request.ComputeUrl);
+        server["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword();
+        return NovaResult.Json(202, new JsonObject { ["server"] = server });
+    }
+
+    /// <summary>The action's arguments as VmControl parameters, or the 400 Nova's schema gives.</summary>
+    private async Task<(Dictionary<string, string>? Parameters, NovaResult? Fault)> ParametersAsync(
+        ComputeRequest request, string id, VmAction action, JsonObject arguments)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (action)
+        {
+            case VmAction.Reboot:
+                var type = NovaJson.Text(arguments, "type");
+                if (type is null || !(type.Equals("SOFT", StringComparison.OrdinalIgnoreCase) || type.Equals("HARD", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return (null, NovaResult.Fault(400, "Invalid input for field/attribute type. Value: " + (type ?? "None") + ". 'type' must be one of SOFT, HARD"));
+                }
+
+                break;
+            case VmAction.Resize:
+                var flavorRef = NovaJson.Text(arguments, "flavorRef");
+                if (flavors.ById(flavorRef) is not { } flavor)
+                {
+                    return (null, NovaResult.Fault(400, flavorRef is null ? "Invalid input for field/attribute resize. 'flavorRef' is a required property" : "Unable to locate requested flavor."));
+                }
+
+                parameters["size"] = flavor.SizeName;
+                break;
+            case VmAction.Rebuild:
+                if (NovaJson.Text(arguments, "imageRef") is not { } image)
+                {
+                    return (null, NovaResult.Fault(400, "Invalid input for field/attribute rebuild. 'imageRef' is a required property"));
+                }
+
+                // VmControl cannot rename a VM; refusing beats answering with a name that did not change.
+                if (NovaJson.Text(arguments, "name") is { } name
+                    && await queries.GetVmAsync(id, request.Aborted).ConfigureAwait(false) is { } vm && vm.Name != name)
+                {
+                    return (null, NovaResult.Fault(400, "Renaming a server on rebuild is not supported by VmControl."));
+                }
+
+                parameters["image"] = image;
+                break;
+            case VmAction.Snapshot:
+                if (NovaJson.Text(arguments, "name") is not { } imageName)
+                {
+                    return (null, NovaResult.Fault(400, "Invalid input for field/attribute createImage. 'name' is a required property"));
+                }
+
+                parameters["name"] = imageName;
+                break;
+        }
+
+        return (parameters, null);
+    }
+
+    /// <summary><c>os-resetState</c> (admin): vm_state to active or error, no hypervisor call; 202 as Nova.</summary>
+    private async Task<NovaResult> ResetStateAsync(ComputeRequest request, string id, JsonObject arguments)
+    {
+        if (!request.Caller.IsAdmin)
+        {
+            return NovaResult.Fault(403, "Policy doesn't allow os_compute_api:os-admin-actions:reset_state to be performed.");
+        }
+
+        var state = NovaJson.Text(arguments, "state");
+        if (state is not ("active" or "error"))
+        {
+            return NovaResult.Fault(400, "Invalid input for field/attribute state. Value: " + (state ?? "None") + ". 'state' must be one of active, error");
+        }
+
+        var result = await commands.ResetStateAsync(
+            new ResetStateRequest(id, state, ResetReason, null, request.Caller.RequestedBy, request.RequestId), request.Aborted).ConfigureAwait(false);
+        return result is CommandResult.Reset ? NovaResult.Empty(202) : CommandFaults.For(result, "resetState", id);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VmControl.OpenStack.Compute;
+using VmControl.OpenStack.Identity;
+
+namespace VmControl.OpenStack;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The OpenStack facade, configured from the <c>OpenStack</c> section. The host also registers
+    /// <c>AddVmControlApplication</c> and its ports: the facade only calls <c>VmCommands</c> and <c>VmQueries</c>.
+    /// </summary>
+    public static IServiceCollection AddOpenStackApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<OpenStackOptions>(configuration.GetSection(OpenStackOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<KeystoneApi>();
+        services.TryAddSingleton<FlavorCatalog>();
+        services.TryAddSingleton<ServerView>();
+        services.TryAddSingleton<ComputeApi>();
+        services.TryAddSingleton<ComputePipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net.Sockets;
+
+namespace VmControl.OpenStack.Tests.Support;
+
+internal static class AzuriteCheck
+{
+    /// <summary>Fails with a clear message when Azurite is not listening, instead of a storage timeout.</summary>
+    public static void EnsureRunning()
+    {
+        foreach (var port in new[] { 10000, 10001, 10002 })
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+            }
+            catch (SocketException ex)
+            {
+                throw new InvalidOperationException(
+                    $"Azurite is not listening on 127.0.0.1:{port}. Run the tests with ./test.sh, which starts it, or start Azurite yourself.", ex);
+            }
+        }
+    }
+}
