@@ -2,6 +2,7 @@ using VmControl.Application;
 using VmControl.Http;
 using VmControl.Infrastructure.Composition;
 using VmControl.LocalHost.Engine;
+using VmControl.LocalHost.Hosting;
 
 // The same system as the Functions app, without Functions Core Tools: the shared HTTP API on 127.0.0.1:7071, the
 // shared orchestrator and activities on an in-process Durable engine over Azurite.
@@ -18,6 +19,7 @@ builder.Services.AddVmControlInfrastructure(infrastructure);
 builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
+builder.Services.AddLocalPowerSync(builder.Configuration);
 
 var app = builder.Build();
 app.MapVmControlApi();
