@@ -47,7 +47,7 @@ internal sealed class BenchFleet : IAsyncDisposable
 
     public static async Task<BenchFleet> SeedAsync(string connectionString, int n, CancellationToken cancellationToken)
     {
-        var options = new TableStorageOptions { ConnectionString = connectionString, TablePrefix = "Bps" + Guid.NewGuid().ToString("N")[..10] };
+        var options = new TableStorageOptions { ConnectionString = connectionString, TablePrefix = Cleanup.Prefix + Guid.NewGuid().ToString("N")[..10] };
         var service = TableServiceClientFactory.Create(options);
         var tables = new StorageTables(service, options);
         await tables.EnsureTablesAsync(cancellationToken);

@@ -1,9 +1,16 @@
 // Power sync at scale (docs/benchmarks.md): N simulated VMs, 1% drifted; one steady and one drifted pass of the real
 // service, against a naive pass (one driver GET and one table write per VM) in the same run, on Azurite.
-// Usage: dotnet run -c Release --project bench/VmControl.Bench.PowerSync [N,N,...] [naive sample] [connection string]
+// Usage: dotnet run -c Release --project bench/VmControl.Bench.PowerSync [N,N,...] [naive in full up to N] [connection string]
+//        dotnet run -c Release --project bench/VmControl.Bench.PowerSync cleanup   (deletes the tables of a killed run)
 using System.Diagnostics;
 using System.Globalization;
 using VmControl.Bench.PowerSync;
+
+if (args is ["cleanup", ..])
+{
+    Console.WriteLine($"deleted {await Cleanup.DeleteLeftoversAsync(args.Length > 1 ? args[1] : "UseDevelopmentStorage=true", CancellationToken.None)} leftover tables");
+    return;
+}
 
 var sizes = (args.Length > 0 ? args[0] : "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var naiveLimit = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
