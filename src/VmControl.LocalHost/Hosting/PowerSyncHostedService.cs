@@ -3,7 +3,8 @@ using VmControl.Application.PowerSync;
 namespace VmControl.LocalHost.Hosting;
 
 /// <summary>
-/// The local host's power-sync timer: one pass, then <see cref="PowerSyncSettings.Interval"/> of quiet, and again.
+/// The local host's power-sync timer: <see cref="PowerSyncSettings.Interval"/> of quiet, then one pass, and again
+/// (the first pass waits one interval, so start-up is not slowed by it).
 /// An interval rather than the Functions CRON: locally there is one process, no missed-schedule catch-up to reason
 /// about, and a pass never overlaps the next one because the wait starts when a pass ends.
 /// </summary>
