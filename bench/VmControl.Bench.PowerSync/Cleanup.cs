@@ -2,18 +2,21 @@ using Azure.Data.Tables;
 
 namespace VmControl.Bench.PowerSync;
 
-/// <summary>Deletes the tables a killed run left behind (every bench fleet's tables start with <see cref="Prefix"/>).</summary>
+/// <summary>Deletes the tables a killed run left behind (every bench fleet's tables start with <see cref="Prefix"/>; another prefix may be given).</summary>
 internal static class Cleanup
 {
     public const string Prefix = "Bps";
 
-    public static async Task<int> DeleteLeftoversAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<int> DeleteLeftoversAsync(string connectionString, string prefix, CancellationToken cancellationToken)
     {
         var service = new TableServiceClient(connectionString);
         var names = new List<string>();
-        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(Prefix) >= 0 && t.Name.CompareTo("Bpt") < 0, cancellationToken: cancellationToken))
+        await foreach (var table in service.QueryAsync(cancellationToken: cancellationToken))
         {
-            names.Add(table.Name);
+            if (table.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                names.Add(table.Name);
+            }
         }
 
         foreach (var name in names)

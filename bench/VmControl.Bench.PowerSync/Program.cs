@@ -1,14 +1,15 @@
 // Power sync at scale (docs/benchmarks.md): N simulated VMs, 1% drifted; one steady and one drifted pass of the real
 // service, against a naive pass (one driver GET and one table write per VM) in the same run, on Azurite.
 // Usage: dotnet run -c Release --project bench/VmControl.Bench.PowerSync [N,N,...] [naive in full up to N] [connection string]
-//        dotnet run -c Release --project bench/VmControl.Bench.PowerSync cleanup   (deletes the tables of a killed run)
+//        dotnet run -c Release --project bench/VmControl.Bench.PowerSync cleanup [prefix]   (deletes the tables of a killed run)
 using System.Diagnostics;
 using System.Globalization;
 using VmControl.Bench.PowerSync;
 
 if (args is ["cleanup", ..])
 {
-    Console.WriteLine($"deleted {await Cleanup.DeleteLeftoversAsync(args.Length > 1 ? args[1] : "UseDevelopmentStorage=true", CancellationToken.None)} leftover tables");
+    var prefix = args.Length > 1 ? args[1] : Cleanup.Prefix;
+    Console.WriteLine($"deleted {await Cleanup.DeleteLeftoversAsync(args.Length > 2 ? args[2] : "UseDevelopmentStorage=true", prefix, CancellationToken.None)} leftover tables");
     return;
 }
 
