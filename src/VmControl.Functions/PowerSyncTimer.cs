@@ -1,16 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
+using VmControl.Application.PowerSync;
 using VmControl.Functions.Durable;
-using VmControl.Http;
 
 namespace VmControl.Functions;
 
 /// <summary>
-/// The power-sync timer (schedule from the setting <c>PowerSync:Schedule</c>, every minute by default in the sample
-/// settings). It runs the same pass as <c>POST /api/power-sync</c>, when the host has registered one.
+/// The power-sync timer (CRON from the setting <c>PowerSync:Schedule</c>, every minute in the sample settings). It runs
+/// the same pass as <c>POST /api/power-sync</c>. Functions runs a timer trigger on one instance at a time.
 /// </summary>
-public sealed class PowerSyncTimer(IServiceProvider services)
+public sealed class PowerSyncTimer(PowerSyncService power)
 {
     [Function(nameof(PowerSyncTimer))]
     public async Task Run(
@@ -18,11 +17,8 @@ public sealed class PowerSyncTimer(IServiceProvider services)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        // Power sync may heal a VM by starting a task, which needs the invocation's Durable client.
+        // Heals and reclaims start tasks, and the orphan check asks the engine: both need the invocation's Durable client.
         using var scope = DurableClientScope.Use(client);
-        if (services.GetService<PowerSyncRunner>() is { } run)
-        {
-            await run(cancellationToken).ConfigureAwait(false);
-        }
+        await power.RunPassAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VmControl.Application;
+using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Functions.Durable;
 using VmControl.Http;
@@ -20,6 +21,7 @@ builder.Services.AddVmControlInfrastructure(infrastructure);
 // arrives per invocation through [DurableClient], not from DI.
 builder.Services.AddSingleton<ITaskLauncher, FunctionsTaskLauncher>();
 builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
+builder.Services.AddVmControlPowerSync(settings => builder.Configuration.GetSection("PowerSync").Bind(settings));
 builder.Services.AddVmControlHttp();
 builder.Services.AddVmControlActivities();
 

@@ -3,6 +3,7 @@ using VmControl.Http;
 using VmControl.Infrastructure.Composition;
 using VmControl.LocalHost.Engine;
 using VmControl.OpenStack;
+using VmControl.LocalHost.Hosting;
 
 // The same system as the Functions app, without Functions Core Tools: the shared HTTP API on 127.0.0.1:7071, the
 // shared orchestrator and activities on an in-process Durable engine over Azurite.
@@ -20,6 +21,7 @@ builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSe
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
 builder.Services.AddOpenStackApi(builder.Configuration);
+builder.Services.AddLocalPowerSync(builder.Configuration);
 
 var app = builder.Build();
 app.UseVmControlProblems();

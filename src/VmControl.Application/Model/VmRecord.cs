@@ -45,6 +45,12 @@ public sealed record VmRecord
     /// <summary>The driver's own id of the machine (an ARM resource id); null until the machine exists.</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>Power sync: consecutive passes that saw this idle VM inconsistent (capped at the alert threshold); 0 when consistent.</summary>
+    public int DriftPasses { get; init; }
+
+    /// <summary>Power sync: when the current run of inconsistent passes began; null when consistent.</summary>
+    public DateTimeOffset? DriftSince { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

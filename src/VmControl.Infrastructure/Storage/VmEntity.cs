@@ -44,6 +44,12 @@ internal static class VmEntity
 
         entity.SetString("Driver", vm.Driver);
         entity.SetString("ExternalId", vm.ExternalId);
+        if (vm.DriftPasses != 0)
+        {
+            entity["DriftPasses"] = vm.DriftPasses;
+        }
+
+        entity.SetTime("DriftSince", vm.DriftSince);
         entity.SetTime("CreatedAt", vm.CreatedAt);
         entity.SetTime("UpdatedAt", vm.UpdatedAt);
         return entity.EnsureFits();
@@ -77,6 +83,8 @@ internal static class VmEntity
             : null,
         Driver = entity.RequiredText("Driver"),
         ExternalId = entity.GetText("ExternalId"),
+        DriftPasses = entity.GetInt32("DriftPasses") ?? 0,
+        DriftSince = entity.GetTime("DriftSince"),
         CreatedAt = entity.GetTime("CreatedAt") ?? default,
         UpdatedAt = entity.GetTime("UpdatedAt") ?? default,
         ETag = etag.ToString(),

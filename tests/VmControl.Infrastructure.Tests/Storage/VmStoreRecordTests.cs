@@ -22,6 +22,8 @@ public sealed class VmStoreRecordTests(AzuriteFixture azurite) : IClassFixture<A
             TaskDeadline = TestData.Now.AddMinutes(30),
             Fault = new VmFault(VmAction.Start, ActionIds.New(TestData.Now), "hypervisor", "boom", TestData.Now.AddTicks(1234567)),
             ExternalId = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/web-1",
+            DriftPasses = 2,
+            DriftSince = TestData.Now.AddSeconds(-90),
         };
 
         var created = await store.CreateAsync(vm);

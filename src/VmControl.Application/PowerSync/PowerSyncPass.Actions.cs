@@ -1,0 +1,52 @@
+using VmControl.Application.Model;
+using VmControl.Application.UseCases;
+using VmControl.Domain;
+
+namespace VmControl.Application.PowerSync;
+
+internal sealed partial class PowerSyncPass
+{
+    /// <summary>
+    /// Nova's heal table (<c>_sync_instance_power_state</c>) as far as our lifecycle allows: active but shutdown or
+    /// crashed → the ordinary <c>stop</c> task through the same lock. Nova's "force stop" of a stopped-but-running or
+    /// paused-but-shutdown VM has no action in the lifecycle table (stop is allowed from active only), so those stay
+    /// alerts (docs/power-sync.md).
+    /// </summary>
+    private async Task HealAsync(VmRecord vm, CancellationToken cancellationToken)
+    {
+        if (vm.VmState != VmState.Active || vm.PowerState is not (PowerState.Shutdown or PowerState.Crashed))
+        {
+            LogNotHealed(logger, vm.Id, vm.VmState.ToWire(), vm.PowerState.ToWire());
+            return;
+        }
+
+        var result = await commands.RequestActionAsync(
+            new ActionRequest(vm.Id, VmAction.Stop, RequestedBy: PowerSyncSettings.RequestedBy),
+            cancellationToken).ConfigureAwait(false);
+        if (result is CommandResult.Accepted accepted)
+        {
+            HealsStarted++;
+            LogHealed(logger, vm.Id, accepted.Action.Id, VmAction.Stop.ToWire());
+        }
+        else
+        {
+            LogHealRefused(logger, vm.Id, result.GetType().Name);
+        }
+    }
+
+    /// <summary>Nova's <c>reclaim_instance_interval</c>: a soft-deleted VM past the retention is hard-deleted through the same lock.</summary>
+    private async Task ReclaimAsync(VmRecord vm, CancellationToken cancellationToken)
+    {
+        if (vm.VmState != VmState.SoftDeleted || settings.SoftDeleteRetention <= TimeSpan.Zero || vm.UpdatedAt + settings.SoftDeleteRetention > now)
+        {
+            return;
+        }
+
+        var result = await commands.DeleteAsync(vm.Id, ifMatch: null, PowerSyncSettings.RequestedBy, cancellationToken).ConfigureAwait(false);
+        if (result is CommandResult.Accepted accepted)
+        {
+            Reclaimed++;
+            LogReclaimed(logger, vm.Id, accepted.Action.Id);
+        }
+    }
+}

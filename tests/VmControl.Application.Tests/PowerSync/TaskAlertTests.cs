@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Application.Tasks;
+using VmControl.Application.Tests.Support;
+using VmControl.Application.UseCases;
+using VmControl.Domain;
+
+namespace VmControl.Application.Tests.PowerSync;
+
+/// <summary>Tasks past their deadline (stuck) and task_states whose orchestration is gone (orphaned).</summary>
+public sealed class TaskAlertTests : IAsyncLifetime
+{
+    private readonly TaskSystem system = new();
+
+    public Task InitializeAsync() => system.InitializeAsync();
+
+    public Task DisposeAsync() => system.DisposeAsync();
+
+    [Fact]
+    public async Task RunningTaskPastItsDeadline_IsStuckNotOrphaned_AndResolvesWhenItEnds()
+    {
+        var vm = await system.CreateActiveVmAsync();
+        system.Simulator.LatencyMs = 4_000;
+        var accepted = Assert.IsType<CommandResult.Accepted>(await system.Commands.RequestActionAsync(new ActionRequest(vm.Id, VmAction.Stop)));
+
+        // Power sync's clock is past the stop's 10-minute deadline while the engine's orchestration still runs.
+        var later = system.PowerSync(time: new OffsetTimeProvider(TimeSpan.FromMinutes(11)));
+        var during = await later.RunPassAsync();
+
+        Assert.Equal(1, during.AlertsOpened);
+        var stuck = Assert.Single(await system.AlertsOfAsync(vm.Id));
+        Assert.Equal(AlertKind.StuckTask, stuck.Kind);
+
+        await system.WaitFinishedAsync(vm.Id, accepted.Action.Id);
+        await system.WaitIdleAsync(vm.Id);
+        var after = await later.RunPassAsync();
+
+        Assert.Equal(1, after.AlertsResolved);
+        Assert.Equal(AlertStatus.Resolved, Assert.Single(await system.AlertsOfAsync(vm.Id)).Status);
+    }
+
+    [Fact]
+    public async Task TaskStateWithoutAnOrchestration_IsOrphanedAfterTheGrace_AndResolvesWhenCleared()
+    {
+        var vm = await system.CreateActiveVmAsync();
+
+        // The create's orchestration ends a moment after it released the VM; until then it would count as running.
+        var launcher = system.Services.GetRequiredService<ITaskLauncher>();
+        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vm.Id); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var actionId = ActionIds.New(now);
+        var claimed = await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(10));
+        Assert.NotNull(claimed);
+        var sync = system.PowerSync();
+
+        var first = await sync.RunPassAsync();
+
+        Assert.Equal(1, first.AlertsOpened);
+        var orphaned = Assert.Single(await system.AlertsOfAsync(vm.Id));
+        Assert.Equal(AlertKind.OrphanedTask, orphaned.Kind);
+
+        await system.Vms.UpdateIfTaskAsync(vm.Id, TaskState.PoweringOff, actionId, v => v with { TaskState = null, TaskDeadline = null });
+        var second = await sync.RunPassAsync();
+
+        Assert.Equal(1, second.AlertsResolved);
+    }
+
+    [Fact]
+    public async Task TaskJustClaimed_IsNotOrphanedWithinTheGrace()
+    {
+        var vm = await system.CreateActiveVmAsync();
+        var now = DateTimeOffset.UtcNow;
+        Assert.NotNull(await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, ActionIds.New(now), now, now + TimeSpan.FromMinutes(10)));
+
+        var pass = await system.PowerSync().RunPassAsync();
+
+        Assert.Equal(0, pass.AlertsOpened);
+        Assert.Empty(await system.AlertsOfAsync(vm.Id));
+    }
+}
