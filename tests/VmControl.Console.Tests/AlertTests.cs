@@ -5,10 +5,7 @@ namespace VmControl.Console.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class AlertTests(ConsoleFixture fixture) : ConsoleTest(fixture)
 {
-    /// <summary>Pending: needs POST /api/power-sync, which answers 503 until the power-sync work (branch sync) is in main.</summary>
-    public const string PendingPowerSync = "Pending: POST /api/power-sync answers 503 until power sync (branch sync) is merged into main";
-
-    [Fact(Skip = PendingPowerSync)]
+    [Fact]
     public async Task OutOfBandShutdown_BecomesAnAlertAfterTwoSyncPasses_AndCanBeAcknowledged()
     {
         var name = UniqueName("drift");
