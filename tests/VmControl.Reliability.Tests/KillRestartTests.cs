@@ -34,6 +34,7 @@ public sealed class KillRestartTests(ITestOutputHelper output)
             var latency = random.Next(1000, 3000);
             await host.Api.SetSimulatorLatencyAsync(latency, cts.Token);
             var batch = vms.Skip(round * TasksPerRound).Take(TasksPerRound).ToArray();
+            var tasks = new List<(string VmId, string ActionId)>();
             foreach (var vmId in batch)
             {
                 // Staggered, so that one kill finds the round's tasks at different steps.
@@ -45,11 +46,12 @@ public sealed class KillRestartTests(ITestOutputHelper output)
                     ? await host.Api.SendAsync(HttpMethod.Delete, $"/api/vms/{vmId}", null, null, cts.Token)
                     : await host.Api.ActionAsync(vmId, LifecycleOracle.Body(action, random), cts.Token);
                 Assert.True(tracker.Record(vmId, answer), $"{action} on idle {vmId}: {answer}");
+                tasks.Add((vmId, Accepted.ActionId(answer)));
             }
 
             var killAfter = random.Next(latency * 3 / 2);
             await Task.Delay(killAfter, cts.Token);
-            killPoints.Add(await StepsAsync(host.Api, batch, tracker, cts.Token));
+            killPoints.Add(await StepsAsync(host.Api, tasks, cts.Token));
             await host.KillAndRestartAsync(cts.Token);
             figures.Restart();
             figures.Fault();
@@ -80,13 +82,12 @@ public sealed class KillRestartTests(ITestOutputHelper output)
     }
 
     // Where each task of the round was just before the kill (its last event), for the log: the points should vary.
-    private static async Task<string> StepsAsync(ApiClient api, string[] batch, VmTracker tracker, CancellationToken cancellationToken)
+    private static async Task<string> StepsAsync(ApiClient api, List<(string VmId, string ActionId)> tasks, CancellationToken cancellationToken)
     {
         var steps = new List<string>();
-        foreach (var vmId in batch)
+        foreach (var (vmId, actionId) in tasks)
         {
-            var last = tracker.AcceptedFor(vmId).Max()!;
-            var action = await api.GetAsync($"/api/vms/{vmId}/actions/{last}", cancellationToken);
+            var action = await api.GetAsync($"/api/vms/{vmId}/actions/{actionId}", cancellationToken);
             steps.Add(action.Status == HttpStatusCode.OK ? $"{action.Json.Str("action")}@{action.Json.EventSteps().LastOrDefault() ?? "accepted"}" : $"?{(int)action.Status}");
         }
 
