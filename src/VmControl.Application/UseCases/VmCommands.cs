@@ -136,15 +136,27 @@ public sealed partial class VmCommands(
             Parameters = parameters,
             VmStateBefore = before,
         };
-        await actions.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        // From here on the VM is claimed: a caller that goes away (or times out) must not leave the claim behind with no
+        // task to clear it, so the rest runs to its end whatever the request's token says (it is bounded by the waits).
+        _ = cancellationToken;
+        try
+        {
+            await actions.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // No record, no task: give the claim back if the store lets us, so the VM is not left busy for good.
+            await TryUnclaim(vm.Id, task, actionId).ConfigureAwait(false);
+            throw;
+        }
 
         var input = new VmTaskInput(vm.Id, actionId, action, task, parameters, vm.TaskDeadline ?? now + settings.DeadlineOf(action));
         StartOutcome started;
         try
         {
-            started = await StartWhenLockFreesAsync(input, cancellationToken).ConfigureAwait(false);
+            started = await StartWhenLockFreesAsync(input, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogStartFailed(logger, ex, vm.Id, actionId, action.ToWire());
             await Release(vm.Id, task, actionId, "start_failed", "The task's orchestration could not be started.").ConfigureAwait(false);
@@ -209,6 +221,20 @@ public sealed partial class VmCommands(
         }
     }
 
+    private async Task TryUnclaim(string vmId, TaskState task, string actionId)
+    {
+        try
+        {
+            await vms.UpdateIfTaskAsync(vmId, task, actionId, v => v with { TaskState = null, TaskDeadline = null, UpdatedAt = time.GetUtcNow() }, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Still down: the reconciliation pass reports the orphaned task_state (docs/lifecycle.md §3).
+            LogUnclaimFailed(logger, ex, vmId, actionId);
+        }
+    }
+
     private async Task Release(string vmId, TaskState task, string actionId, string code, string message)
     {
         // CancellationToken.None: the claim must be released even when the caller has gone.
@@ -237,6 +263,9 @@ public sealed partial class VmCommands(
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Accepted {Action} on VM {VmId} (action {ActionId})")]
     private static partial void LogAccepted(ILogger logger, string vmId, string actionId, string action);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Could not give back the claim of action {ActionId} on VM {VmId}; its task_state stays until reset")]
+    private static partial void LogUnclaimFailed(ILogger logger, Exception exception, string vmId, string actionId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Could not start {Action} on VM {VmId} (action {ActionId}); claim released")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string vmId, string actionId, string action);

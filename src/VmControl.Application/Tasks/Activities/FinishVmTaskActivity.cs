@@ -19,6 +19,15 @@ public sealed class FinishVmTaskActivity(IVmStore store, IActionLog log, TimePro
         var written = await StoreCalls.Transient(() => store.UpdateIfTaskAsync(
             task.VmId, task.TaskState, task.ActionId, vm => VmOutcome.Apply(vm, input, now))).ConfigureAwait(false);
 
+        // A retry of this activity (its log writes below failed after the VM write landed, e.g. in a storage outage)
+        // finds task_state already cleared by its own first attempt: that is this task's outcome, not a pre-emption.
+        if (written is null
+            && await StoreCalls.Transient(() => store.GetAsync(task.VmId)).ConfigureAwait(false) is { TaskState: null } mine
+            && mine.CurrentActionId == task.ActionId)
+        {
+            written = mine;
+        }
+
         if (written is null)
         {
             await End(ActionStatus.Preempted, null, new ActionError("preempted", "The VM's task_state was no longer this task's.")).ConfigureAwait(false);
