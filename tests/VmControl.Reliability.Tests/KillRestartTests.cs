@@ -75,6 +75,7 @@ public sealed class KillRestartTests(ITestOutputHelper output)
         foreach (var point in killPoints)
         {
             output.WriteLine(point);
+            Console.WriteLine($"[reliability] {nameof(KillRestartTests)}: {point}");
         }
 
         figures.Extra["tasks"] = (Rounds * TasksPerRound).ToString(CultureInfo.InvariantCulture);
