@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
 trap azurite_down EXIT
+azurite_install   # even when an Azurite already listens: the reliability suite starts its own from .tools/azurite
 azurite_up
 
 bash scripts/bicep.sh >/dev/null   # Bicep CLI from NuGet into .tools/bicep; VmControl.Infra.Tests builds and lints infra/bicep with it

@@ -45,7 +45,12 @@ public static class ResultMapping
         var status = d.Finished ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
         if (d.Action is null)
         {
-            return ApiResult.Json(status, VmResource.From(d.Vm), new Dictionary<string, string> { [ApiHeaders.Location] = VmLocation(d.Vm.Id) });
+            // A repeat that arrives while the first delete is still pre-empting (its action record is written after the
+            // old task has ended) still names the same action, as api.md promises: the VM already carries its id.
+            var headers = d.Vm.CurrentActionId is { } current
+                ? Locations(d.Vm.Id, current)
+                : new Dictionary<string, string> { [ApiHeaders.Location] = VmLocation(d.Vm.Id) };
+            return ApiResult.Json(status, VmResource.From(d.Vm), headers);
         }
 
         return ApiResult.Json(status, ActionResource.From(d.Action), Locations(d.Vm.Id, d.Action.Id));

@@ -59,7 +59,11 @@ public sealed partial class VmCommands
         // Even an idle VM may still have an orchestration finishing its last write; it must end before the delete starts.
         var ended = await launcher.TerminateAndWaitAsync(before.Id, $"Pre-empted by hard delete {deleteActionId}.", settings.PreemptWait, CancellationToken.None)
             .ConfigureAwait(false);
-        if (before.TaskState is not null && before.CurrentActionId is { } preempted)
+        // The pre-empted request claims the VM before it writes its action record: when the record is not there yet
+        // (or has already ended), leave it to that task, whose orchestration finds task_state no longer its own and
+        // records the pre-emption itself. Writing to a missing record threw here: a 500, and the VM stuck in deleting.
+        if (before.TaskState is not null && before.CurrentActionId is { } preempted
+            && await actions.GetAsync(before.Id, preempted, CancellationToken.None).ConfigureAwait(false) is { Status: ActionStatus.Running })
         {
             var error = new ActionError("preempted", $"Pre-empted by hard delete {deleteActionId}.");
             await actions.AddEventAsync(before.Id, preempted, new ActionEvent("task.preempted", now, "error", error.Message), CancellationToken.None)

@@ -138,22 +138,46 @@ public sealed partial class VmCommands(
             Parameters = parameters,
             VmStateBefore = before,
         };
-        await actions.AppendAsync(record, cancellationToken).ConfigureAwait(false);
-
-        var input = new VmTaskInput(vm.Id, actionId, action, task, parameters, vm.TaskDeadline ?? now + settings.DeadlineOf(action));
-        bool started;
+        // From here on the VM is claimed: a caller that goes away (or times out) must not leave the claim behind with no
+        // task to clear it, so the rest runs to its end whatever the request's token says (it is bounded by the waits).
+        _ = cancellationToken;
         try
         {
-            started = await StartWhenLockFreesAsync(input, cancellationToken).ConfigureAwait(false);
+            await actions.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (StoreUnavailableException)
+        {
+            // No record, no task: give the claim back if the store lets us, so the VM is not left busy for good.
+            await TryUnclaim(vm.Id, task, actionId).ConfigureAwait(false);
+            throw;
+        }
+
+        var input = new VmTaskInput(vm.Id, actionId, action, task, parameters, vm.TaskDeadline ?? now + settings.DeadlineOf(action));
+        StartOutcome started;
+        try
+        {
+            started = await StartWhenLockFreesAsync(input, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
         {
             LogStartFailed(logger, ex, vm.Id, actionId, action.ToWire());
             await Release(vm.Id, task, actionId, "start_failed", "The task's orchestration could not be started.").ConfigureAwait(false);
             throw new StoreUnavailableException("The task's orchestration could not be started.", ex);
         }
 
-        if (!started)
+        if (started == StartOutcome.Preempted)
+        {
+            // Accepted, then pre-empted by a hard delete before it ran: end its record here (the delete may have found
+            // no record to end yet), and answer as accepted, since the history shows this action.
+            var preemptedAt = time.GetUtcNow();
+            var error = new ActionError("preempted", "A hard delete pre-empted the task before it started.");
+            await actions.AddEventAsync(vm.Id, actionId, new ActionEvent("task.preempted", preemptedAt, "error", error.Message), CancellationToken.None)
+                .ConfigureAwait(false);
+            await actions.FinishAsync(vm.Id, actionId, ActionStatus.Preempted, null, error, preemptedAt, CancellationToken.None).ConfigureAwait(false);
+            return new CommandResult.Accepted(vm, record);
+        }
+
+        if (started == StartOutcome.Busy)
         {
             // The orchestration of an earlier task has not ended yet (it is still the lock): refuse like a busy VM.
             await Release(vm.Id, task, actionId, "task_in_progress", "Another task's orchestration is still running.").ConfigureAwait(false);
@@ -167,22 +191,49 @@ public sealed partial class VmCommands(
     // The previous task cleared task_state in its last activity, but its orchestration instance stays Running until
     // the engine checkpoints that episode (milliseconds to a few hundred). We hold the VM's claim, so nothing else can
     // start in between: wait a bounded hand-over for the instance to end rather than refuse a request the record allows.
-    private async Task<bool> StartWhenLockFreesAsync(VmTaskInput input, CancellationToken cancellationToken)
+    // Before each attempt, the claim is checked again: a hard delete may have taken the VM (it pre-empts without the
+    // compare-and-swap), and then this task must not start at all, or its start could take the instance id the
+    // delete's start needs (see StartGate).
+    private async Task<StartOutcome> StartWhenLockFreesAsync(VmTaskInput input, CancellationToken cancellationToken)
     {
         var until = time.GetUtcNow() + settings.LockHandoverWait;
         while (true)
         {
-            if (await launcher.TryStartAsync(input, cancellationToken).ConfigureAwait(false))
+            var outcome = await StartGate.RunAsync(input.VmId, async () =>
             {
-                return true;
+                var vm = await vms.GetAsync(input.VmId, cancellationToken).ConfigureAwait(false);
+                if (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId)
+                {
+                    return StartOutcome.Preempted;
+                }
+
+                return await launcher.TryStartAsync(input, cancellationToken).ConfigureAwait(false) ? StartOutcome.Started : StartOutcome.Busy;
+            }, cancellationToken).ConfigureAwait(false);
+            if (outcome != StartOutcome.Busy)
+            {
+                return outcome;
             }
 
             if (time.GetUtcNow() >= until)
             {
-                return false;
+                return StartOutcome.Busy;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(25), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TryUnclaim(string vmId, TaskState task, string actionId)
+    {
+        try
+        {
+            await vms.UpdateIfTaskAsync(vmId, task, actionId, v => v with { TaskState = null, TaskDeadline = null, UpdatedAt = time.GetUtcNow() }, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Still down: the reconciliation pass reports the orphaned task_state (docs/lifecycle.md §3).
+            LogUnclaimFailed(logger, ex, vmId, actionId);
         }
     }
 
@@ -214,6 +265,9 @@ public sealed partial class VmCommands(
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Accepted {Action} on VM {VmId} (action {ActionId})")]
     private static partial void LogAccepted(ILogger logger, string vmId, string actionId, string action);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Could not give back the claim of action {ActionId} on VM {VmId}; its task_state stays until reset")]
+    private static partial void LogUnclaimFailed(ILogger logger, Exception exception, string vmId, string actionId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Could not start {Action} on VM {VmId} (action {ActionId}); claim released")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string vmId, string actionId, string action);

@@ -13,6 +13,9 @@ internal static class ActionEntity
 {
     public const string StatusColumn = "Status";
 
+    // Sorts after the time-keyed event rows (digits), so the end reads last.
+    private const string TerminalRowKey = "zend";
+
     public static string EventPartition(string vmId, string actionId) => $"{vmId}_{actionId}";
 
     public static TableEntity ToEntity(ActionRecord action)
@@ -59,12 +62,20 @@ internal static class ActionEntity
         VmStateAfter = entity.GetEnum<VmState>("VmStateAfter"),
     };
 
+    /// <summary>The steps that end an action: each action has at most one (its row key is fixed, so a second write conflicts).</summary>
+    public static bool IsTerminal(string step) => step is "task.succeeded" or "task.failed" or "task.preempted";
+
     public static TableEntity ToEventEntity(string vmId, string actionId, ActionEvent actionEvent)
     {
+        ArgumentNullException.ThrowIfNull(actionEvent);
+
         // Time first so events read in order; the random tail keeps two events of one tick (or two writers) apart.
-        var row = string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"{actionEvent.At.UtcTicks:D19}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
+        // The end has one fixed key, after every time-keyed row: it is written once and read last.
+        var row = IsTerminal(actionEvent.Step)
+            ? TerminalRowKey
+            : string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{actionEvent.At.UtcTicks:D19}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
         var entity = new TableEntity(EventPartition(vmId, actionId), row);
         entity.SetString("Step", actionEvent.Step);
         entity.SetTime("At", actionEvent.At);

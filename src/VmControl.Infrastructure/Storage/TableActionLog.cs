@@ -55,6 +55,11 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
             await tables.ActionEvents.AddEntityAsync(ActionEntity.ToEventEntity(vmId, actionId, actionEvent), cancellationToken)
                 .ConfigureAwait(false);
         }
+        catch (RequestFailedException ex) when (ex.Status == 409 && ActionEntity.IsTerminal(actionEvent.Step))
+        {
+            // The action's end was recorded already (a re-run activity after a crash, or a delete's pre-emption and the
+            // task itself): the first end stands, as in FinishAsync, so the history shows each task ending exactly once.
+        }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {
             throw StorageErrors.Unavailable(ex);

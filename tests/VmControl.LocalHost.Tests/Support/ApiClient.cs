@@ -14,8 +14,14 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 
     private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    private long sent;
+
+    /// <summary>How many requests this client has sent (the reliability suite reports it).</summary>
+    public long RequestsSent => Interlocked.Read(ref sent);
+
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, string? body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref sent);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
         {

@@ -43,9 +43,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host and returns once <c>/api/health</c> answers 200.</summary>
-    public static async Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, CancellationToken cancellationToken)
+    public static Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, CancellationToken cancellationToken) =>
+        StartAsync(identity, [], cancellationToken);
+
+    /// <summary>As above, with more configuration on the command line (it comes last, so it wins over the defaults here).</summary>
+    public static async Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, IReadOnlyList<string> moreArguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(moreArguments);
         var dll = HostDll;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(DotnetHost())
@@ -67,10 +72,15 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add("--Durable:ControlQueueVisibilityTimeout=00:00:10");
         start.ArgumentList.Add("--Durable:WorkItemQueueVisibilityTimeout=00:00:10");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        foreach (var argument in moreArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
-        var output = new OutputTail();
+        var output = new OutputTail(2000);
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => output.Add(e.Data);
         process.ErrorDataReceived += (_, e) => output.Add(e.Data);

@@ -11,6 +11,10 @@ namespace VmControl.Application.Tasks.Activities;
 /// </summary>
 public sealed class FinishVmTaskActivity(IVmStore store, IActionLog log, TimeProvider time) : TaskActivity<FinishInput, VmTaskOutcome>
 {
+    private const int OutcomeWriteAttempts = 30;
+
+    private static readonly TimeSpan OutcomeWriteRetryDelay = TimeSpan.FromSeconds(1);
+
     public override async Task<VmTaskOutcome> RunAsync(TaskActivityContext context, FinishInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -18,6 +22,15 @@ public sealed class FinishVmTaskActivity(IVmStore store, IActionLog log, TimePro
         var now = time.GetUtcNow();
         var written = await StoreCalls.Transient(() => store.UpdateIfTaskAsync(
             task.VmId, task.TaskState, task.ActionId, vm => VmOutcome.Apply(vm, input, now))).ConfigureAwait(false);
+
+        // A retry of this activity (its log writes below failed after the VM write landed, e.g. in a storage outage)
+        // finds task_state already cleared by its own first attempt: that is this task's outcome, not a pre-emption.
+        if (written is null
+            && await StoreCalls.Transient(() => store.GetAsync(task.VmId)).ConfigureAwait(false) is { TaskState: null } mine
+            && mine.CurrentActionId == task.ActionId)
+        {
+            written = mine;
+        }
 
         if (written is null)
         {
@@ -44,10 +57,24 @@ public sealed class FinishVmTaskActivity(IVmStore store, IActionLog log, TimePro
                 _ => "task.failed",
             };
             // Independent rows (the event table and the action row): written together to keep the task's tail short.
-            await Task.WhenAll(
-                StoreCalls.Transient(() => log.AddEventAsync(
-                    task.VmId, task.ActionId, new ActionEvent(step, now, status == ActionStatus.Succeeded ? "ok" : "error", actionError?.Message))),
-                StoreCalls.Transient(() => log.FinishAsync(task.VmId, task.ActionId, status, after, actionError, now))).ConfigureAwait(false);
+            // Retried here, not by the orchestrator: the VM write above has landed and released the task_state, so a
+            // re-run of this activity could find another task's claim and misreport this one as pre-empted. The bound
+            // covers a short storage outage (the reliability suite stops Azurite for 10 s).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await Task.WhenAll(
+                        StoreCalls.Transient(() => log.AddEventAsync(
+                            task.VmId, task.ActionId, new ActionEvent(step, now, status == ActionStatus.Succeeded ? "ok" : "error", actionError?.Message))),
+                        StoreCalls.Transient(() => log.FinishAsync(task.VmId, task.ActionId, status, after, actionError, now))).ConfigureAwait(false);
+                    return;
+                }
+                catch (TransientFailureException) when (attempt < OutcomeWriteAttempts)
+                {
+                    await Task.Delay(OutcomeWriteRetryDelay, time).ConfigureAwait(false);
+                }
+            }
         }
     }
 }
