@@ -5,13 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
 trap azurite_down EXIT
-azurite_install   # even when an Azurite already listens: the reliability suite starts its own from .tools/azurite
+azurite_install   # even when an Azurite already listens: the reliability and OpenStack suites start their own from .tools/azurite
 azurite_up
 
 bash scripts/bicep.sh >/dev/null   # Bicep CLI from NuGet into .tools/bicep; VmControl.Infra.Tests builds and lints infra/bicep with it
 bash scripts/ensure-openstack-cli.sh   # Debian's openstack CLI + SDK for VmControl.OpenStack.Tests' client tests
 bash scripts/ensure-chromium.sh >/dev/null   # Debian's chromium for the console's browser tests (apt, only when missing)
-azurite_install                        # .tools/azurite: suites that need a private Azurite start one from it
 results=$(mktemp -d -t vmcontrol-tests.XXXXXX)
 dotnet build Functions.sln -c Release -nologo -v q
 status=0
