@@ -16,10 +16,10 @@ public sealed class ConcurrencyStormTests(ITestOutputHelper output)
     public Task FiftyVmsTimesTenConcurrentRandomActions_EveryVmEndsIdleWithExactlyTheAcceptedHistory() =>
         RunAsync("ConcurrencyStorm", LifecycleOracle.Rows.Select(r => r.Action).Where(a => a != "delete").ToArray());
 
-    // Known bug, kept visible rather than left out: under this load a hard delete that pre-empts a request which has
-    // claimed the VM but not yet started its orchestration can wait past the lock hand-over (10 s) for the instance
-    // id and then answer 409 while leaving a failed delete record (seen 3 runs of 3 before the skip; see docs/reliability.md).
-    [Fact(Skip = "Known bug: delete pre-empting a not-yet-started task can answer 409 and leave a record (docs/reliability.md)")]
+    // Hard deletes in the storm: a delete that pre-empts a request which claimed the VM but had not started its
+    // orchestration used to wait out the hand-over and answer 409 (3 runs of 3); the delete now terminates whatever
+    // still runs under the VM's instance id and keeps trying within PreemptWait (docs/reliability.md).
+    [Fact]
     public Task FiftyVmsTimesTenConcurrentRandomActionsWithHardDeletes_EveryVmEndsIdleWithExactlyTheAcceptedHistory() =>
         RunAsync("ConcurrencyStormWithDeletes", [.. LifecycleOracle.Rows.Select(r => r.Action)]);
 

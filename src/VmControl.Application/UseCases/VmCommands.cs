@@ -196,7 +196,10 @@ public sealed partial class VmCommands(
     // delete's start needs (see StartGate).
     private async Task<StartOutcome> StartWhenLockFreesAsync(VmTaskInput input, CancellationToken cancellationToken)
     {
-        var until = time.GetUtcNow() + settings.LockHandoverWait;
+        // A hard delete holds `deleting`: any instance still running under the VM's id is a task it pre-empted (one that
+        // started after the delete's terminate), so the delete terminates it again and waits longer, rather than give up.
+        var isDelete = input.Action == VmAction.Delete;
+        var until = time.GetUtcNow() + settings.LockHandoverWait + (isDelete ? settings.PreemptWait : TimeSpan.Zero);
         while (true)
         {
             var outcome = await StartGate.RunAsync(input.VmId, async () =>
@@ -217,6 +220,12 @@ public sealed partial class VmCommands(
             if (time.GetUtcNow() >= until)
             {
                 return StartOutcome.Busy;
+            }
+
+            if (isDelete)
+            {
+                await launcher.TerminateAndWaitAsync(input.VmId, $"Pre-empted by hard delete {input.ActionId}.", TimeSpan.FromSeconds(2), cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(25), time, cancellationToken).ConfigureAwait(false);
