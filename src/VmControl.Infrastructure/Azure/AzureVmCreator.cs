@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using Azure.ResourceManager.Compute;
+using Azure.ResourceManager.Resources;
+using VmControl.Application.Ports;
+
+namespace VmControl.Infrastructure.Azure;
+
+/// <summary>Create from an image: one PUT of the VM (with its Azure-managed NIC) into the configured resource group.</summary>
+internal sealed class AzureVmCreator(ArmClient arm, AzureDriverOptions options)
+{
+    /// <returns>The new VM's resource id and the PUT's operation, or no operation when this VM already exists.</returns>
+    public async Task<(string ExternalId, Operation? Operation)> BeginAsync(HypervisorCommand command, CancellationToken cancellationToken)
+    {
+        // Everything that can be refused is refused here, before any request.
+        var settings = AzureCreateSettings.From(options);
+        var name = AzureVmName.Validate(command.Name);
+        var image = AzureImage.Parse(command.Image);
+        if (string.IsNullOrWhiteSpace(command.Size))
+        {
+            throw AzureErrors.Permanent("invalid_size", "Creating an Azure VM needs a size (an Azure VM size name such as Standard_B2s).");
+        }
+
+        var id = VirtualMachineResource.CreateResourceIdentifier(options.SubscriptionId, settings.ResourceGroup, name);
+        var existing = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            // A repeated begin (the activity retried after the PUT went through) finds its own VM: the poll settles it.
+            if (existing.Data.Tags.TryGetValue(AzureTags.VmId, out var owner) && string.Equals(owner, command.VmId, StringComparison.Ordinal))
+            {
+                return (id.ToString(), null);
+            }
+
+            // A PUT would update that VM in place, so a name clash is refused rather than sent.
+            throw AzureErrors.Permanent("name_taken", $"Resource group '{settings.ResourceGroup}' already has a VM named '{name}' that this VM does not own.");
+        }
+
+        var group = arm.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(options.SubscriptionId, settings.ResourceGroup));
+        var data = AzureVmDefinition.Build(command, name, image, settings);
+        var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, name, data, cancellationToken).ConfigureAwait(false);
+        return (id.ToString(), operation);
+    }
+
+    private async Task<VirtualMachineResource?> FindAsync(ResourceIdentifier id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await arm.GetVirtualMachineResource(id).GetAsync(expand: null, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}
