@@ -15,6 +15,8 @@ internal sealed class AzureVmCreator(ArmClient arm, AzureDriverOptions options)
     {
         // Everything that can be refused is refused here, before any request.
         var settings = AzureCreateSettings.From(options);
+        RefuseOtherPlacement(command, "location", settings.Location.Name);
+        RefuseOtherPlacement(command, "resourceGroup", settings.ResourceGroup);
         var name = AzureVmName.Validate(command.Name);
         var image = AzureImage.Parse(command.Image);
         if (string.IsNullOrWhiteSpace(command.Size))
@@ -40,6 +42,20 @@ internal sealed class AzureVmCreator(ArmClient arm, AzureDriverOptions options)
         var data = AzureVmDefinition.Build(command, name, image, settings);
         var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, name, data, cancellationToken).ConfigureAwait(false);
         return (id.ToString(), operation);
+    }
+
+    // New VMs go where the settings say (the app's rights and the subnet's region are set up for that place); a request
+    // for somewhere else is refused rather than silently placed elsewhere.
+    private static void RefuseOtherPlacement(HypervisorCommand command, string parameter, string configured)
+    {
+        if (command.Parameters.TryGetValue(parameter, out var requested)
+            && !string.IsNullOrWhiteSpace(requested)
+            && !string.Equals(requested.Trim(), configured, StringComparison.OrdinalIgnoreCase))
+        {
+            throw AzureErrors.Permanent(
+                "placement_unsupported",
+                $"The Azure driver creates VMs only in its configured {parameter} '{configured}', not '{requested}'.");
+        }
     }
 
     private async Task<VirtualMachineResource?> FindAsync(ResourceIdentifier id, CancellationToken cancellationToken)
