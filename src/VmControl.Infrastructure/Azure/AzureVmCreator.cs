@@ -15,8 +15,8 @@ internal sealed class AzureVmCreator(ArmClient arm, AzureDriverOptions options)
     {
         // Everything that can be refused is refused here, before any request.
         var settings = AzureCreateSettings.From(options);
-        RefuseOtherPlacement(command, "location", settings.Location.Name);
-        RefuseOtherPlacement(command, "resourceGroup", settings.ResourceGroup);
+        RefuseOtherPlacement(command, "location", settings.Location.Name, requested => new AzureLocation(requested).Name);
+        RefuseOtherPlacement(command, "resourceGroup", settings.ResourceGroup, requested => requested);
         var name = AzureVmName.Validate(command.Name);
         var image = AzureImage.Parse(command.Image);
         if (string.IsNullOrWhiteSpace(command.Size))
@@ -46,11 +46,12 @@ internal sealed class AzureVmCreator(ArmClient arm, AzureDriverOptions options)
 
     // New VMs go where the settings say (the app's rights and the subnet's region are set up for that place); a request
     // for somewhere else is refused rather than silently placed elsewhere.
-    private static void RefuseOtherPlacement(HypervisorCommand command, string parameter, string configured)
+    // Locations compare by ARM name, so "West Europe" is "westeurope".
+    private static void RefuseOtherPlacement(HypervisorCommand command, string parameter, string configured, Func<string, string> normalise)
     {
         if (command.Parameters.TryGetValue(parameter, out var requested)
             && !string.IsNullOrWhiteSpace(requested)
-            && !string.Equals(requested.Trim(), configured, StringComparison.OrdinalIgnoreCase))
+            && !string.Equals(normalise(requested.Trim()), configured, StringComparison.OrdinalIgnoreCase))
         {
             throw AzureErrors.Permanent(
                 "placement_unsupported",

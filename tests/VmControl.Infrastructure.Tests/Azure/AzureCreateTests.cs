@@ -73,7 +73,7 @@ public sealed class AzureCreateTests
         await using var context = await AzureCreate.StartAsync();
         var command = AzureCreate.Command("web-1", "Canonical:ubuntu-24_04-lts:server:latest") with
         {
-            Parameters = new Dictionary<string, string> { ["location"] = "WestEurope", ["resourceGroup"] = FakeArm.Group },
+            Parameters = new Dictionary<string, string> { ["location"] = "West Europe", ["resourceGroup"] = FakeArm.Group },
         };
 
         await context.Driver.BeginAsync(command);
