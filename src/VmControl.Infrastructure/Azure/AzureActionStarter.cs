@@ -9,13 +9,19 @@ using VmControl.Domain;
 namespace VmControl.Infrastructure.Azure;
 
 /// <summary>Starts each action's ARM call with <see cref="WaitUntil.Started"/>; the orchestrator polls the rest.</summary>
-internal sealed class AzureActionStarter(ArmClient arm, AzureDriverOptions options, AzureSnapshotStarter snapshots, TimeProvider clock)
+internal sealed class AzureActionStarter(ArmClient arm, AzureDriverOptions options, AzureSnapshotStarter snapshots, AzureVmCreator creator, TimeProvider clock)
 {
     public async Task<HypervisorOperation> BeginAsync(HypervisorCommand command, CancellationToken cancellationToken)
     {
         if (command.Action == VmAction.Create)
         {
-            return await AdoptAsync(command, cancellationToken).ConfigureAwait(false);
+            if (command.Parameters.ContainsKey("resourceId"))
+            {
+                return await AdoptAsync(command, cancellationToken).ConfigureAwait(false);
+            }
+
+            var (newId, created) = await creator.BeginAsync(command, cancellationToken).ConfigureAwait(false);
+            return ToOperation(newId, created, then: null);
         }
 
         var id = AzureIds.VirtualMachine(command.ExternalId);
@@ -81,18 +87,11 @@ internal sealed class AzureActionStarter(ArmClient arm, AzureDriverOptions optio
         return new HypervisorOperation(externalId, handle.Encode(), pollAfter);
     }
 
-    /// <summary>Create cannot build a NIC here (no Azure.ResourceManager.Network), so it adopts an existing VM and tags it.</summary>
+    /// <summary>Create with a <c>resourceId</c> adopts that existing VM: it is tagged with this VM's id, nothing else changes.</summary>
     private async Task<HypervisorOperation> AdoptAsync(HypervisorCommand command, CancellationToken cancellationToken)
     {
-        if (!command.Parameters.TryGetValue("resourceId", out var resourceId) || string.IsNullOrWhiteSpace(resourceId))
-        {
-            throw AzureErrors.Permanent(
-                "create_requires_resource_id",
-                "The Azure driver cannot create a VM from an image here (creating its network interface needs Azure.ResourceManager.Network, "
-                + "which this build does not include); create the VM in Azure and adopt it by passing its resourceId.");
-        }
-
-        var id = AzureIds.VirtualMachine(resourceId);
+        // An empty resourceId is a caller's mistake, not a request to create: AzureIds refuses it as no_external_id.
+        var id = AzureIds.VirtualMachine(command.Parameters["resourceId"]);
         var vm = (await arm.GetVirtualMachineResource(id).GetAsync(expand: null, cancellationToken).ConfigureAwait(false)).Value;
         if (vm.Data.Tags.TryGetValue(AzureTags.VmId, out var owner))
         {

@@ -42,7 +42,7 @@ public sealed class AzureComputeDriver : IHypervisorDriver
         var pipeline = HttpPipelineBuilder.Build(armOptions, new BearerTokenAuthenticationPolicy(credential, environment.DefaultScope));
         poller = new AzureOperationPoller(pipeline, environment.Endpoint, this.clock);
         reader = new AzurePowerReader(arm, options, environment.Endpoint, this.clock);
-        starter = new AzureActionStarter(arm, options, new AzureSnapshotStarter(arm, options), this.clock);
+        starter = new AzureActionStarter(arm, options, new AzureSnapshotStarter(arm, options), new AzureVmCreator(arm, options), this.clock);
     }
 
     public string Name => "azure";

@@ -11,8 +11,17 @@ public sealed class AzureDriverOptions
     /// <summary>The region new resources go to; snapshots use the VM's own region when it is known.</summary>
     public string Location { get; set; } = string.Empty;
 
-    /// <summary>The subnet new VMs' NICs would join. Kept for when NIC creation is possible (docs/azure-driver.md).</summary>
+    /// <summary>The subnet new VMs' network interfaces join (a <c>Microsoft.Network/virtualNetworks/subnets</c> resource id).</summary>
     public string? SubnetId { get; set; }
+
+    /// <summary>The Linux admin user of VMs the driver creates (setting <c>Azure__AdminUsername</c>).</summary>
+    public string? AdminUsername { get; set; }
+
+    /// <summary>
+    /// The SSH public key (one OpenSSH public-key line) put on VMs the driver creates (setting
+    /// <c>Azure__SshPublicKey</c>). A public key is not a secret; password sign-in is always disabled.
+    /// </summary>
+    public string? SshPublicKey { get; set; }
 
     public AzureStopMode StopMode { get; set; } = AzureStopMode.Deallocate;
 

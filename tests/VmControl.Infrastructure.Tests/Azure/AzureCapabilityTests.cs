@@ -51,19 +51,6 @@ public sealed class AzureCapabilityTests
     }
 
     [Fact]
-    public async Task Create_without_a_resource_id_is_refused()
-    {
-        await using var context = await AzureTestContext.StartAsync();
-
-        var error = await Assert.ThrowsAsync<HypervisorException>(
-            () => context.Driver.BeginAsync(AzureTestContext.Command(VmAction.Create, null)));
-
-        Assert.Equal("create_requires_resource_id", error.Error.Code);
-        Assert.Contains("resourceId", error.Message, StringComparison.Ordinal);
-        Assert.Empty(context.Arm.Requests);
-    }
-
-    [Fact]
     public async Task Rebuild_onto_another_image_is_refused()
     {
         await using var context = await AzureTestContext.StartAsync();

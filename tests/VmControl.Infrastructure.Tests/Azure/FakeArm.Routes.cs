@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace VmControl.Infrastructure.Tests.Azure;
 
-/// <summary>The fake's ARM routes: VM reads and actions, snapshots, operation status, the paged list.</summary>
+/// <summary>The fake's ARM routes: VM reads, creates and actions, snapshots, operation status, the paged list.</summary>
 internal sealed partial class FakeArm
 {
     private async Task RouteAsync(HttpContext context, string path, string body)
@@ -45,6 +45,12 @@ internal sealed partial class FakeArm
         var slash = path.IndexOf('/', at + marker.Length);
         var vmPath = slash < 0 ? path : path[..slash];
         var action = slash < 0 ? null : path[(slash + 1)..];
+        if (context.Request.Method == "PUT" && action is null && !Vms.ContainsKey(vmPath))
+        {
+            await CreateVmAsync(context, vmPath, body);
+            return;
+        }
+
         if (!Vms.TryGetValue(vmPath, out var vm))
         {
             await ErrorAsync(context, 404, "ResourceNotFound", $"The Resource '{vmPath}' was not found.");
