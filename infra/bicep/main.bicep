@@ -44,6 +44,12 @@ param stopMode string = 'deallocate'
 @description('Azure__ForceDelete: delete VMs with forceDeletion.')
 param forceDelete bool = false
 
+@description('Admin user name of VMs the Azure driver creates from an image (SSH key login only).')
+param vmAdminUsername string = 'azureuser'
+
+@description('SSH public key installed on VMs the Azure driver creates from an image; empty: create works only by adopting an existing VM (resourceId).')
+param vmSshPublicKey string = ''
+
 @description('NCRONTAB schedule of the power sync timer (PowerSync__Schedule).')
 param powerSyncSchedule string = '0 */1 * * * *'
 
@@ -216,6 +222,8 @@ module functionApp 'modules/functionapp.bicep' = {
     subnetId: subnetId
     stopMode: stopMode
     forceDelete: forceDelete
+    vmAdminUsername: vmAdminUsername
+    vmSshPublicKey: vmSshPublicKey
     powerSyncSchedule: powerSyncSchedule
     powerSyncMismatchPasses: powerSyncMismatchPasses
     powerSyncHealPolicy: powerSyncHealPolicy

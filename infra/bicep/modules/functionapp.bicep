@@ -35,6 +35,8 @@ param vmLocation string
 param subnetId string
 param stopMode string
 param forceDelete bool
+param vmAdminUsername string
+param vmSshPublicKey string
 param powerSyncSchedule string
 param powerSyncMismatchPasses int
 param powerSyncHealPolicy string
@@ -124,6 +126,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Azure__SubnetId', value: subnetId }
         { name: 'Azure__StopMode', value: stopMode }
         { name: 'Azure__ForceDelete', value: toLower(string(forceDelete)) }
+        { name: 'Azure__AdminUsername', value: vmAdminUsername }
+        { name: 'Azure__SshPublicKey', value: vmSshPublicKey }
         { name: 'PowerSync__Schedule', value: powerSyncSchedule }
         { name: 'PowerSync__MismatchPasses', value: string(powerSyncMismatchPasses) }
         { name: 'PowerSync__HealPolicy', value: powerSyncHealPolicy }
