@@ -30,6 +30,11 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); t=${t:-0}
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters"); e=${e:-0}
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + t - e))
+  if [ "$f" -ne 0 ]; then
+    # The runner is quiet (-v q): name each failed test and its message, so a red CI log says what broke.
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.*testName="\([^"]*\)".*/FAILED: \1/' >&2 || true
+    grep -o '<Message>[^<]*</Message>' "$trx" | head -20 | sed 's/<[^>]*>//g' >&2 || true
+  fi
 done
 rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
