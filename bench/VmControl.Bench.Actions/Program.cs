@@ -27,7 +27,7 @@ await using var sidecar = await DurableSidecar.StartAsync(new DurableEngineOptio
 var builder = WebApplication.CreateBuilder();
 builder.Logging.ClearProviders();
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-builder.Services.AddVmControlInfrastructure(new InfrastructureOptions { TablePrefix = hub });
+builder.Services.AddVmControlInfrastructure(new InfrastructureOptions { StorageConnectionString = "UseDevelopmentStorage=true", TablePrefix = hub });
 builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar, r => r.AddOrchestrator<BareOrchestrator>().AddActivity<BareActivity>());
 builder.Services.AddVmControlHttp();

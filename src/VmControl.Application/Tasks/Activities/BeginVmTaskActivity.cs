@@ -23,10 +23,12 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
             return new BeginOutcome(null);
         }
 
+        // The bookkeeping writes run beside the hypervisor calls (each event carries its own time), and are awaited
+        // before the step ends, so a failed write still fails the step: it keeps a quick task short.
         var now = time.GetUtcNow();
-        await Task.WhenAll(
+        var started = Task.WhenAll(
             StoreCalls.Transient(() => log.MarkStartedAsync(input.VmId, input.ActionId, now)),
-            Record("task.started", "ok", null)).ConfigureAwait(false);
+            Record("task.started", "ok", null));
 
         var command = new HypervisorCommand(vm.Id, vm.ExternalId, input.Action, vm.Name, vm.Size, vm.Image, vm.Tags, input.Parameters);
         HypervisorOperation operation;
@@ -36,23 +38,25 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
         }
         catch (HypervisorException ex) when (ex.Transient)
         {
-            await Record("hypervisor.begin", "transient_error", ex.Message).ConfigureAwait(false);
+            await Task.WhenAll(started, Record("hypervisor.begin", "transient_error", ex.Message)).ConfigureAwait(false);
             throw new TransientFailureException(ex.Message, ex);
         }
         catch (HypervisorException ex)
         {
-            await Record("hypervisor.begin", "error", ex.Message).ConfigureAwait(false);
+            await Task.WhenAll(started, Record("hypervisor.begin", "error", ex.Message)).ConfigureAwait(false);
             return new BeginOutcome(command, Error: ex.Error);
         }
 
-        await Record("hypervisor.begin", "ok", operation.OperationId).ConfigureAwait(false);
+        var begun = Task.WhenAll(started, Record("hypervisor.begin", "ok", operation.OperationId));
         if (operation.PollAfter > TimeSpan.Zero)
         {
+            await begun.ConfigureAwait(false);
             return new BeginOutcome(command, operation);
         }
 
-        var progress = await Polling.PollAsync(driver, log, time, input.VmId, input.ActionId, operation).ConfigureAwait(false);
-        return new BeginOutcome(command, operation, progress);
+        var progress = Polling.PollAsync(driver, log, time, input.VmId, input.ActionId, operation);
+        await Task.WhenAll(begun, progress).ConfigureAwait(false);
+        return new BeginOutcome(command, operation, await progress.ConfigureAwait(false));
 
         Task Record(string step, string result, string? detail) => StoreCalls.Transient(() =>
             log.AddEventAsync(input.VmId, input.ActionId, new ActionEvent(step, time.GetUtcNow(), result, detail)));
