@@ -44,6 +44,12 @@ azurite_up() {
 azurite_down() {
   if [ -n "$AZURITE_PID" ]; then
     kill "$AZURITE_PID" 2>/dev/null || true
+    # Azurite closes gracefully on SIGTERM and can wait a long while on open connections: give it 5 s, then end it.
+    for _ in $(seq 1 50); do
+      kill -0 "$AZURITE_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
     rm -rf "$AZURITE_DATA"
     AZURITE_PID=""
