@@ -13,7 +13,7 @@ using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
-using VmControl.OpenStack.Tests.Fakes;
+using VmControl.Http.Tests.Fakes;
 
 namespace VmControl.OpenStack.Tests.Support;
 
