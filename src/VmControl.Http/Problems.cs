@@ -28,6 +28,11 @@ public static class Problems
         return new ApiResult(status, json, ApiResult.ProblemContentType, headers);
     }
 
+    /// <summary>400 for a value that is not one of an enum's wire names; the detail lists them.</summary>
+    public static ApiResult NotOneOf<TEnum>(string field)
+        where TEnum : struct, Enum =>
+        Invalid(field, $"{field} must be one of: {string.Join(", ", Domain.WireNames.All<TEnum>())}.");
+
     public static ApiResult Invalid(string field, string detail) =>
         Create(StatusCodes.Status400BadRequest, "invalid_request", "The request is invalid.", detail, new Dictionary<string, object?> { ["field"] = field });
 

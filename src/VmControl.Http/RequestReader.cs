@@ -104,7 +104,7 @@ public static class RequestReader
 
         return Domain.WireNames.TryParse<TEnum>(raw, out var value)
             ? (value, null)
-            : (null, Problems.Invalid(name, $"{name} must be one of: {string.Join(", ", Domain.WireNames.All<TEnum>())}."));
+            : (null, Problems.NotOneOf<TEnum>(name));
     }
 
     /// <summary>Who asked: the platform's authenticated principal, else the caller's header, else anonymous.</summary>

@@ -60,7 +60,7 @@ public sealed partial class VmControlApi
             {
                 if (!WireNames.TryParse<VmAction>(wire, out var parsed))
                 {
-                    return Problems.Invalid("action", $"action must be one of: {string.Join(", ", WireNames.All<VmAction>())}.");
+                    return Problems.NotOneOf<VmAction>("action");
                 }
 
                 action = parsed;
@@ -95,7 +95,7 @@ public sealed partial class VmControlApi
 
             if (!WireNames.TryParse<PowerState>(power!.PowerState, out var state))
             {
-                return Problems.Invalid("powerState", $"powerState must be one of: {string.Join(", ", WireNames.All<PowerState>())}.");
+                return Problems.NotOneOf<PowerState>("powerState");
             }
 
             if (!VmIds.IsValid(id) || !await simulator.SetPowerStateAsync(id, state, cancellationToken).ConfigureAwait(false))
@@ -127,7 +127,7 @@ public sealed partial class VmControlApi
 
             if (!WireNames.TryParse<PowerState>(machine.PowerState, out var state))
             {
-                return Problems.Invalid("powerState", $"powerState must be one of: {string.Join(", ", WireNames.All<PowerState>())}.");
+                return Problems.NotOneOf<PowerState>("powerState");
             }
 
             var externalId = await simulator.AddMachineAsync(machine.Name!, state, cancellationToken).ConfigureAwait(false);

@@ -142,7 +142,7 @@ public sealed partial class VmControlApi
     {
         if (!WireNames.TryParse<VmAction>(body.Action, out var action))
         {
-            return (default, Problems.Invalid("action", $"action must be one of: {string.Join(", ", WireNames.All<VmAction>())}."));
+            return (default, Problems.NotOneOf<VmAction>("action"));
         }
 
         if (action == VmAction.Create)
