@@ -1,26 +1,26 @@
 using VmControl.Application.Model;
-using VmControl.Domain;
 
 namespace VmControl.Application.Ports;
 
-/// <summary>The per-VM action history (Durable history is overwritten when an instance id is reused; this is not). Kept after hard delete.</summary>
+/// <summary>
+/// The per-VM action history (Durable history is overwritten when an instance id is reused; this is not). Kept after
+/// hard delete. An action is one record, its events inside it, so a task's step is one write.
+/// </summary>
 public interface IActionLog
 {
-    Task AppendAsync(ActionRecord action, CancellationToken cancellationToken = default);
+    /// <summary>Adds the action (with any events it already has); returns its state as written.</summary>
+    Task<ActionState> AppendAsync(ActionRecord action, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the action started (the orchestration picked it up).</summary>
-    Task MarkStartedAsync(string vmId, string actionId, DateTimeOffset at, CancellationToken cancellationToken = default);
-
-    Task AddEventAsync(string vmId, string actionId, ActionEvent actionEvent, CancellationToken cancellationToken = default);
-
-    /// <summary>Ends the action. A second finish of a finished action is ignored (activities may run twice).</summary>
-    Task FinishAsync(
+    /// <summary>
+    /// Applies <paramref name="change"/> (<see cref="ActionChange.Apply"/>) by compare-and-swap. With <paramref name="known"/>
+    /// (the state the caller last wrote or read) the first attempt writes with no read; when the record changed since, it
+    /// is read and the change decided again. Returns the state now stored.
+    /// </summary>
+    Task<ActionState> RecordAsync(
         string vmId,
         string actionId,
-        ActionStatus status,
-        VmState? vmStateAfter,
-        ActionError? error,
-        DateTimeOffset at,
+        ActionChange change,
+        ActionState? known = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>The action with its events, or null.</summary>

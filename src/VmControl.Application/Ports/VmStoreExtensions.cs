@@ -48,10 +48,27 @@ public static class VmStoreExtensions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return await store.UpdateIfTaskFromAsync(null, vmId, expected, actionId, change, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="UpdateIfTaskAsync"/> starting from the record as the caller last read it (<paramref name="seen"/>), so an
+    /// uncontended write needs no read; when the record moved on, it is read again and the rule checked afresh.
+    /// </summary>
+    public static async Task<VmRecord?> UpdateIfTaskFromAsync(
+        this IVmStore store,
+        VmRecord? seen,
+        string vmId,
+        TaskState expected,
+        string actionId,
+        Func<VmRecord, VmRecord> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(change);
         for (var round = 0; round < MaxRounds; round++)
         {
-            var current = await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
+            var current = round == 0 && seen?.ETag is not null ? seen : await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
             if (current is null || current.TaskState != expected || current.CurrentActionId != actionId)
             {
                 return null;

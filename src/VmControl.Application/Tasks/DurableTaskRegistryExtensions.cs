@@ -13,7 +13,6 @@ public static class DurableTaskRegistryExtensions
             .AddOrchestrator<VmTaskOrchestrator>()
             .AddActivity<BeginVmTaskActivity>()
             .AddActivity<PollOperationActivity>()
-            .AddActivity<ReadPowerActivity>()
             .AddActivity<FinishVmTaskActivity>();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks.Activities;
 using VmControl.Domain;
@@ -44,41 +45,30 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
         }
         catch (TaskFailedException ex)
         {
-            begun = new BeginOutcome(null, Error: new HypervisorError("hypervisor_unavailable", ex.FailureDetails.ErrorMessage, false, FailureKind.NothingChanged));
+            begun = new BeginOutcome(Finish: new FinishInput(
+                input, Succeeded: false, null, new HypervisorError("hypervisor_unavailable", ex.FailureDetails.ErrorMessage, false, FailureKind.NothingChanged), null));
         }
 
-        var finish = begun switch
-        {
-            // No longer the VM's task: Finish finds that out again and records the pre-emption.
-            { Command: null, Error: null } => new FinishInput(input, Succeeded: false, null, null, null),
-            { Error: { } error } => new FinishInput(input, Succeeded: false, null, error, begun.Command?.ExternalId),
-            { Progress: { State: not OperationState.InProgress } done } => Ended(input, done, begun.Operation!.ExternalId),
-            _ => await Follow(context, input, begun.Operation!),
-        };
-
-        if (!finish.Succeeded && begun.Command is not null && finish.Power is null
-            && LifecycleTable.For(input.Action).Failure == FailureRule.ErrorIfNotRunning
-            && (finish.ExternalId ?? begun.Command.ExternalId) is { } machine)
-        {
-            var power = await context.CallActivityAsync<PowerReading>(nameof(ReadPowerActivity), machine, Retry);
-            finish = finish with { Power = power };
-        }
-
-        var outcome = await context.CallActivityAsync<VmTaskOutcome>(nameof(FinishVmTaskActivity), finish, Retry);
+        // A task the hypervisor ended at once was ended inside its first step: one activity, as a bare orchestration.
+        var outcome = begun.Outcome
+            ?? await context.CallActivityAsync<VmTaskOutcome>(
+                nameof(FinishVmTaskActivity),
+                begun.Finish ?? await Follow(context, input, begun.Operation!, begun.Wait, begun.ActionRow),
+                Retry);
         LogEnded(logger, input.VmId, input.ActionId, input.Action.ToWire(), outcome.Status.ToString(), outcome.ErrorCode);
         return outcome;
     }
 
     // Polls with durable timers until the operation ends, the deadline passes, or the poll budget is spent.
-    private static async Task<FinishInput> Follow(TaskOrchestrationContext context, VmTaskInput input, HypervisorOperation operation)
+    private static async Task<FinishInput> Follow(
+        TaskOrchestrationContext context, VmTaskInput input, HypervisorOperation operation, TimeSpan wait, ActionState? row)
     {
-        var wait = operation.PollAfter;
         for (var poll = 0; poll < MaxPolls; poll++)
         {
             var remaining = input.Deadline.UtcDateTime - context.CurrentUtcDateTime;
             if (remaining <= TimeSpan.Zero)
             {
-                return Failed(input, "deadline_exceeded", $"The task did not end before its deadline ({input.Deadline:O}).", FailureKind.Started, operation.ExternalId);
+                return Failed(input, "deadline_exceeded", $"The task did not end before its deadline ({input.Deadline:O}).", operation.ExternalId, row);
             }
 
             if (wait > TimeSpan.Zero)
@@ -94,28 +84,24 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
             }
             catch (TaskFailedException ex)
             {
-                return Failed(input, "hypervisor_unavailable", ex.FailureDetails.ErrorMessage, FailureKind.Started, operation.ExternalId);
+                return Failed(input, "hypervisor_unavailable", ex.FailureDetails.ErrorMessage, operation.ExternalId, row);
             }
 
             if (progress.State != OperationState.InProgress)
             {
-                return Ended(input, progress, operation.ExternalId);
+                // The episode's time, not the clock: the orchestrator must compute the same event on every replay.
+                return BeginVmTaskActivity.Ended(
+                    input, progress, operation.ExternalId, [BeginVmTaskActivity.Completed(progress, context.CurrentUtcDateTime)], row);
             }
 
             wait = progress.PollAfter ?? TimeSpan.FromSeconds(1);
         }
 
-        return Failed(input, "deadline_exceeded", $"The operation did not end within {MaxPolls} polls.", FailureKind.Started, operation.ExternalId);
+        return Failed(input, "deadline_exceeded", $"The operation did not end within {MaxPolls} polls.", operation.ExternalId, row);
     }
 
-    private static FinishInput Ended(VmTaskInput input, OperationProgress progress, string externalId) =>
-        progress.State == OperationState.Succeeded
-            ? new FinishInput(input, Succeeded: true, progress.Power, null, externalId)
-            : new FinishInput(input, Succeeded: false, progress.Power,
-                progress.Error ?? new HypervisorError("hypervisor_error", "The operation failed.", false, FailureKind.Started), externalId);
-
-    private static FinishInput Failed(VmTaskInput input, string code, string message, FailureKind kind, string? externalId) =>
-        new(input, Succeeded: false, null, new HypervisorError(code, message, Transient: false, kind), externalId);
+    private static FinishInput Failed(VmTaskInput input, string code, string message, string? externalId, ActionState? row) =>
+        new(input, Succeeded: false, null, new HypervisorError(code, message, Transient: false, FailureKind.Started), externalId, ActionRow: row);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b, TimeSpan c) => a < b ? (a < c ? a : c) : (b < c ? b : c);
 

@@ -66,9 +66,8 @@ public sealed partial class VmCommands
             && await actions.GetAsync(before.Id, preempted, CancellationToken.None).ConfigureAwait(false) is { Status: ActionStatus.Running })
         {
             var error = new ActionError("preempted", $"Pre-empted by hard delete {deleteActionId}.");
-            await actions.AddEventAsync(before.Id, preempted, new ActionEvent("task.preempted", now, "error", error.Message), CancellationToken.None)
+            await actions.RecordAsync(before.Id, preempted, new ActionChange(End: new ActionEnd(ActionStatus.Preempted, null, error, now)), known: null, CancellationToken.None)
                 .ConfigureAwait(false);
-            await actions.FinishAsync(before.Id, preempted, ActionStatus.Preempted, null, error, now, CancellationToken.None).ConfigureAwait(false);
             LogPreempted(logger, before.Id, preempted, deleteActionId, ended);
         }
     }

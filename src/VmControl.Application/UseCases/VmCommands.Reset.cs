@@ -72,10 +72,9 @@ public sealed partial class VmCommands
                 Parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! },
                 VmStateBefore = vm.VmState,
                 VmStateAfter = target,
+                Events = [new ActionEvent("state.reset", now, "ok", request.Reason)],
             },
             cancellationToken).ConfigureAwait(false);
-        await actions.AddEventAsync(vm.Id, actionId, new ActionEvent("state.reset", now, "ok", request.Reason), cancellationToken)
-            .ConfigureAwait(false);
         return new CommandResult.Reset(written);
     }
 }

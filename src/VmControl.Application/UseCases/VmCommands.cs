@@ -141,9 +141,10 @@ public sealed partial class VmCommands(
         // From here on the VM is claimed: a caller that goes away (or times out) must not leave the claim behind with no
         // task to clear it, so the rest runs to its end whatever the request's token says (it is bounded by the waits).
         _ = cancellationToken;
+        ActionState row;
         try
         {
-            await actions.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
+            row = await actions.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
         }
         catch (StoreUnavailableException)
         {
@@ -152,7 +153,7 @@ public sealed partial class VmCommands(
             throw;
         }
 
-        var input = new VmTaskInput(vm.Id, actionId, action, task, parameters, vm.TaskDeadline ?? now + settings.DeadlineOf(action));
+        var input = new VmTaskInput(vm.Id, actionId, action, task, parameters, vm.TaskDeadline ?? now + settings.DeadlineOf(action), row);
         StartOutcome started;
         try
         {
@@ -171,9 +172,8 @@ public sealed partial class VmCommands(
             // no record to end yet), and answer as accepted, since the history shows this action.
             var preemptedAt = time.GetUtcNow();
             var error = new ActionError("preempted", "A hard delete pre-empted the task before it started.");
-            await actions.AddEventAsync(vm.Id, actionId, new ActionEvent("task.preempted", preemptedAt, "error", error.Message), CancellationToken.None)
+            await actions.RecordAsync(vm.Id, actionId, new ActionChange(End: new ActionEnd(ActionStatus.Preempted, null, error, preemptedAt)), row, CancellationToken.None)
                 .ConfigureAwait(false);
-            await actions.FinishAsync(vm.Id, actionId, ActionStatus.Preempted, null, error, preemptedAt, CancellationToken.None).ConfigureAwait(false);
             return new CommandResult.Accepted(vm, record);
         }
 
@@ -191,21 +191,23 @@ public sealed partial class VmCommands(
     // The previous task cleared task_state in its last activity, but its orchestration instance stays Running until
     // the engine checkpoints that episode (milliseconds to a few hundred). We hold the VM's claim, so nothing else can
     // start in between: wait a bounded hand-over for the instance to end rather than refuse a request the record allows.
-    // Before each attempt, the claim is checked again: a hard delete may have taken the VM (it pre-empts without the
-    // compare-and-swap), and then this task must not start at all, or its start could take the instance id the
-    // delete's start needs (see StartGate).
+    // Before each later attempt, the claim is checked again: a hard delete may have taken the VM meanwhile (it pre-empts
+    // without the compare-and-swap), and then this task must not start at all. The first attempt follows the claim by
+    // milliseconds and skips that read: a delete that slipped in between finds this task's instance running and
+    // terminates it (the delete's own start loop), and the task's first step finds the VM no longer its own.
     private async Task<StartOutcome> StartWhenLockFreesAsync(VmTaskInput input, CancellationToken cancellationToken)
     {
         // A hard delete holds `deleting`: any instance still running under the VM's id is a task it pre-empted (one that
         // started after the delete's terminate), so the delete terminates it again and waits longer, rather than give up.
         var isDelete = input.Action == VmAction.Delete;
         var until = time.GetUtcNow() + settings.LockHandoverWait + (isDelete ? settings.PreemptWait : TimeSpan.Zero);
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
+            var recheck = attempt > 0;
             var outcome = await StartGate.RunAsync(input.VmId, async () =>
             {
-                var vm = await vms.GetAsync(input.VmId, cancellationToken).ConfigureAwait(false);
-                if (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId)
+                var vm = recheck ? await vms.GetAsync(input.VmId, cancellationToken).ConfigureAwait(false) : null;
+                if (recheck && (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId))
                 {
                     return StartOutcome.Preempted;
                 }

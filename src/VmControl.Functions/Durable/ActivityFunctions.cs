@@ -9,7 +9,6 @@ namespace VmControl.Functions.Durable;
 public sealed class ActivityFunctions(
     BeginVmTaskActivity begin,
     PollOperationActivity poll,
-    ReadPowerActivity readPower,
     FinishVmTaskActivity finish)
 {
     [Function(nameof(BeginVmTaskActivity))]
@@ -19,10 +18,6 @@ public sealed class ActivityFunctions(
     [Function(nameof(PollOperationActivity))]
     public Task<OperationProgress> PollOperation([ActivityTrigger] PollInput input, FunctionContext context) =>
         poll.RunAsync(new FunctionActivityContext(nameof(PollOperationActivity), context), input);
-
-    [Function(nameof(ReadPowerActivity))]
-    public Task<PowerReading> ReadPower([ActivityTrigger] string input, FunctionContext context) =>
-        readPower.RunAsync(new FunctionActivityContext(nameof(ReadPowerActivity), context), input);
 
     [Function(nameof(FinishVmTaskActivity))]
     public Task<VmTaskOutcome> FinishVmTask([ActivityTrigger] FinishInput input, FunctionContext context) =>

@@ -10,7 +10,6 @@ public static class ActivityServiceCollectionExtensions
     {
         services.AddTransient<BeginVmTaskActivity>();
         services.AddTransient<PollOperationActivity>();
-        services.AddTransient<ReadPowerActivity>();
         services.AddTransient<FinishVmTaskActivity>();
         return services;
     }

@@ -5,18 +5,14 @@ using VmControl.Domain;
 namespace VmControl.Infrastructure.Storage;
 
 /// <summary>
-/// An action is one row (partition = VM id, row = action id, which sorts newest first); its events are rows of their
-/// own table (partition = VM id + action id, row = time + random), so adding one is a single insert with no read and no
-/// contention with the action row.
+/// An action is one row (partition = VM id, row = action id, which sorts newest first) with its events inside it as
+/// JSON, so a task's step (start, events, end) is one conditional write and reading an action is one point read.
 /// </summary>
 internal static class ActionEntity
 {
     public const string StatusColumn = "Status";
 
-    // Sorts after the time-keyed event rows (digits), so the end reads last.
-    private const string TerminalRowKey = "zend";
-
-    public static string EventPartition(string vmId, string actionId) => $"{vmId}_{actionId}";
+    private const string EventsColumn = "Events";
 
     public static TableEntity ToEntity(ActionRecord action)
     {
@@ -30,20 +26,34 @@ internal static class ActionEntity
         entity.SetString("RequestedBy", action.RequestedBy);
         entity.SetString("RequestId", action.RequestId);
         entity.SetJson("Parameters", action.Parameters);
-        if (action.Error is { } error)
-        {
-            entity.SetString("ErrorCode", error.Code);
-            entity.SetString("ErrorMessage", error.Message);
-        }
-
+        SetError(entity, action.Error);
         entity.SetEnum("VmStateBefore", action.VmStateBefore);
         entity.SetEnum("VmStateAfter", action.VmStateAfter);
+        entity.SetJson(EventsColumn, action.Events);
         return entity.EnsureFits();
     }
 
-    public static ActionRecord FromEntity(TableEntity entity) => FromEntity(entity, []);
+    /// <summary>The columns a step changes, for a Merge: the rest of the row (who asked, for what) is never rewritten.</summary>
+    public static TableEntity ToChangeEntity(string vmId, string actionId, ActionState state)
+    {
+        var entity = new TableEntity(vmId, actionId);
+        entity.SetEnum(StatusColumn, state.Status);
+        entity.SetTime("StartedAt", state.StartedAt);
+        if (state.End is { } end)
+        {
+            entity.SetTime("FinishedAt", end.At);
+            entity.SetEnum("VmStateAfter", end.VmStateAfter);
+            SetError(entity, end.Error);
+        }
 
-    public static ActionRecord FromEntity(TableEntity entity, IReadOnlyList<ActionEvent> events) => new()
+        // Events only grow, so a merged value never leaves a longer earlier value's tail (Events_1...) behind.
+        entity.SetJson(EventsColumn, state.Events);
+        return entity.EnsureFits();
+    }
+
+    public static ActionRecord FromEntity(TableEntity entity) => FromEntity(entity, withEvents: false);
+
+    public static ActionRecord FromEntity(TableEntity entity, bool withEvents) => new()
     {
         Id = entity.RowKey,
         VmId = entity.PartitionKey,
@@ -56,37 +66,32 @@ internal static class ActionEntity
         RequestedBy = entity.GetText("RequestedBy") ?? string.Empty,
         RequestId = entity.GetText("RequestId"),
         Parameters = entity.GetJson<Dictionary<string, string>>("Parameters") ?? [],
-        Error = entity.GetText("ErrorCode") is { } code ? new ActionError(code, entity.GetText("ErrorMessage") ?? string.Empty) : null,
-        Events = events,
+        Error = ErrorOf(entity),
+        Events = withEvents ? EventsOf(entity) : [],
         VmStateBefore = entity.RequiredEnum<VmState>("VmStateBefore"),
         VmStateAfter = entity.GetEnum<VmState>("VmStateAfter"),
     };
 
-    /// <summary>The steps that end an action: each action has at most one (its row key is fixed, so a second write conflicts).</summary>
-    public static bool IsTerminal(string step) => step is "task.succeeded" or "task.failed" or "task.preempted";
-
-    public static TableEntity ToEventEntity(string vmId, string actionId, ActionEvent actionEvent)
+    public static ActionState StateOf(TableEntity entity)
     {
-        ArgumentNullException.ThrowIfNull(actionEvent);
-
-        // Time first so events read in order; the random tail keeps two events of one tick (or two writers) apart.
-        // The end has one fixed key, after every time-keyed row: it is written once and read last.
-        var row = IsTerminal(actionEvent.Step)
-            ? TerminalRowKey
-            : string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"{actionEvent.At.UtcTicks:D19}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
-        var entity = new TableEntity(EventPartition(vmId, actionId), row);
-        entity.SetString("Step", actionEvent.Step);
-        entity.SetTime("At", actionEvent.At);
-        entity.SetString("Result", actionEvent.Result);
-        entity.SetString("Detail", actionEvent.Detail);
-        return entity.EnsureFits();
+        var status = entity.RequiredEnum<ActionStatus>(StatusColumn);
+        var end = status == ActionStatus.Running
+            ? null
+            : new ActionEnd(status, entity.GetEnum<VmState>("VmStateAfter"), ErrorOf(entity), entity.GetTime("FinishedAt") ?? default);
+        return new ActionState(entity.GetTime("StartedAt"), EventsOf(entity), end, entity.ETag.ToString());
     }
 
-    public static ActionEvent EventFromEntity(TableEntity entity) => new(
-        entity.GetText("Step") ?? string.Empty,
-        entity.GetTime("At") ?? default,
-        entity.GetText("Result") ?? string.Empty,
-        entity.GetText("Detail"));
+    private static List<ActionEvent> EventsOf(TableEntity entity) => entity.GetJson<List<ActionEvent>>(EventsColumn) ?? [];
+
+    private static ActionError? ErrorOf(TableEntity entity) =>
+        entity.GetText("ErrorCode") is { } code ? new ActionError(code, entity.GetText("ErrorMessage") ?? string.Empty) : null;
+
+    private static void SetError(TableEntity entity, ActionError? error)
+    {
+        if (error is not null)
+        {
+            entity.SetString("ErrorCode", error.Code);
+            entity.SetString("ErrorMessage", error.Message);
+        }
+    }
 }

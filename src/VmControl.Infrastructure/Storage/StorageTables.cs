@@ -18,7 +18,6 @@ public sealed class StorageTables
 
         Vms = service.GetTableClient(prefix + "Vms");
         Actions = service.GetTableClient(prefix + "Actions");
-        ActionEvents = service.GetTableClient(prefix + "ActionEvents");
         Alerts = service.GetTableClient(prefix + "Alerts");
         Idempotency = service.GetTableClient(prefix + "Idempotency");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
@@ -28,15 +27,13 @@ public sealed class StorageTables
 
     public TableClient Actions { get; }
 
-    public TableClient ActionEvents { get; }
-
     public TableClient Alerts { get; }
 
     public TableClient Idempotency { get; }
 
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, ActionEvents, Alerts, Idempotency];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

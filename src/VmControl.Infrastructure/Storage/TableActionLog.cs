@@ -14,19 +14,15 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
 
     private readonly StorageTables tables = tables ?? throw new ArgumentNullException(nameof(tables));
 
-    public async Task AppendAsync(ActionRecord action, CancellationToken cancellationToken = default)
+    public async Task<ActionState> AppendAsync(ActionRecord action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
         RequireValidIds(action.VmId, action.Id);
         var entity = ActionEntity.ToEntity(action);
-        var events = action.Events.Select(e => ActionEntity.ToEventEntity(action.VmId, action.Id, e)).ToList();
         try
         {
-            await tables.Actions.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            foreach (var row in events)
-            {
-                await tables.ActionEvents.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            }
+            var response = await tables.Actions.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return action.StateOf(response.Headers.ETag?.ToString());
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -38,55 +34,54 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
         }
     }
 
-    public Task MarkStartedAsync(string vmId, string actionId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ChangeAsync(
-            vmId,
-            actionId,
-            // An activity may run twice: the first start time stands.
-            action => action.StartedAt is null ? action with { StartedAt = at } : null,
-            cancellationToken);
-
-    public async Task AddEventAsync(string vmId, string actionId, ActionEvent actionEvent, CancellationToken cancellationToken = default)
+    public async Task<ActionState> RecordAsync(
+        string vmId,
+        string actionId,
+        ActionChange change,
+        ActionState? known = null,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actionEvent);
+        ArgumentNullException.ThrowIfNull(change);
         RequireValidIds(vmId, actionId);
         try
         {
-            await tables.ActionEvents.AddEntityAsync(ActionEntity.ToEventEntity(vmId, actionId, actionEvent), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409 && ActionEntity.IsTerminal(actionEvent.Step))
-        {
-            // The action's end was recorded already (a re-run activity after a crash, or a delete's pre-emption and the
-            // task itself): the first end stands, as in FinishAsync, so the history shows each task ending exactly once.
+            var current = known?.ETag is null ? null : known;
+            for (var round = 0; round < MaxRounds; round++)
+            {
+                if (current is null)
+                {
+                    var response = await tables.Actions.GetEntityIfExistsAsync<TableEntity>(vmId, actionId, cancellationToken: cancellationToken)
+                        .ConfigureAwait(false);
+                    current = response.HasValue
+                        ? ActionEntity.StateOf(response.Value!)
+                        : throw new InvalidOperationException($"VM {vmId} has no action {actionId}.");
+                }
+
+                if (change.Apply(current) is not { } changed)
+                {
+                    return current;
+                }
+
+                try
+                {
+                    var written = await tables.Actions.UpdateEntityAsync(
+                        ActionEntity.ToChangeEntity(vmId, actionId, changed), new ETag(current.ETag!), TableUpdateMode.Merge, cancellationToken)
+                        .ConfigureAwait(false);
+                    return changed with { ETag = written.Headers.ETag?.ToString() };
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    // Another writer (a hard delete's pre-emption, a duplicate activity) got there first: decide again on what it wrote.
+                    current = null;
+                }
+            }
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {
             throw StorageErrors.Unavailable(ex);
         }
-    }
 
-    public Task FinishAsync(
-        string vmId,
-        string actionId,
-        ActionStatus status,
-        VmState? vmStateAfter,
-        ActionError? error,
-        DateTimeOffset at,
-        CancellationToken cancellationToken = default)
-    {
-        if (status == ActionStatus.Running)
-        {
-            throw new ArgumentException("An action finishes as succeeded, failed or preempted.", nameof(status));
-        }
-
-        return ChangeAsync(
-            vmId,
-            actionId,
-            action => action.Status == ActionStatus.Running
-                ? action with { Status = status, VmStateAfter = vmStateAfter, Error = error, FinishedAt = at }
-                : null,
-            cancellationToken);
+        throw new StoreUnavailableException($"Action {actionId} of VM {vmId} kept changing under {MaxRounds} compare-and-swap rounds.");
     }
 
     public async Task<ActionRecord?> GetAsync(string vmId, string actionId, CancellationToken cancellationToken = default)
@@ -105,14 +100,7 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
                 return null;
             }
 
-            var filter = new QueryFilter().Equal("PartitionKey", ActionEntity.EventPartition(vmId, actionId)).Build();
-            var events = new List<ActionEvent>();
-            await foreach (var row in tables.ActionEvents.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                events.Add(ActionEntity.EventFromEntity(row));
-            }
-
-            return ActionEntity.FromEntity(response.Value!, events);
+            return ActionEntity.FromEntity(response.Value!, withEvents: true);
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {
@@ -147,46 +135,5 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
         {
             throw new ArgumentException($"'{vmId}'/'{actionId}' are not a VM id and an action id this service issues.");
         }
-    }
-
-    /// <summary>Read, change, replace by ETag; <paramref name="change"/> returns null when there is nothing to do.</summary>
-    private async Task ChangeAsync(string vmId, string actionId, Func<ActionRecord, ActionRecord?> change, CancellationToken cancellationToken)
-    {
-        RequireValidIds(vmId, actionId);
-        try
-        {
-            for (var round = 0; round < MaxRounds; round++)
-            {
-                var response = await tables.Actions.GetEntityIfExistsAsync<TableEntity>(vmId, actionId, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
-                if (!response.HasValue)
-                {
-                    throw new InvalidOperationException($"VM {vmId} has no action {actionId}.");
-                }
-
-                var current = response.Value!;
-                if (change(ActionEntity.FromEntity(current)) is not { } changed)
-                {
-                    return;
-                }
-
-                try
-                {
-                    await tables.Actions.UpdateEntityAsync(ActionEntity.ToEntity(changed), current.ETag, TableUpdateMode.Replace, cancellationToken)
-                        .ConfigureAwait(false);
-                    return;
-                }
-                catch (RequestFailedException ex) when (ex.Status == 412)
-                {
-                    // Another writer (a duplicate activity) got there first; decide again on what it wrote.
-                }
-            }
-        }
-        catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
-        {
-            throw StorageErrors.Unavailable(ex);
-        }
-
-        throw new StoreUnavailableException($"Action {actionId} of VM {vmId} kept changing under {MaxRounds} compare-and-swap rounds.");
     }
 }

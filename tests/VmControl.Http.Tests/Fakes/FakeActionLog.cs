@@ -1,6 +1,5 @@
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Http.Tests.Fakes;
 
@@ -20,7 +19,7 @@ public sealed class FakeActionLog : IActionLog
         }
     }
 
-    public Task AppendAsync(ActionRecord action, CancellationToken cancellationToken = default)
+    public Task<ActionState> AppendAsync(ActionRecord action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
         lock (gate)
@@ -28,17 +27,25 @@ public sealed class FakeActionLog : IActionLog
             rows[(action.VmId, action.Id)] = action;
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(action.StateOf("fake"));
     }
 
-    public Task MarkStartedAsync(string vmId, string actionId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Update(vmId, actionId, a => a with { StartedAt = at });
+    public Task<ActionState> RecordAsync(string vmId, string actionId, ActionChange change, ActionState? known = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            var current = rows.TryGetValue((vmId, actionId), out var row) ? row : throw new InvalidOperationException($"VM {vmId} has no action {actionId}.");
+            var state = current.StateOf("fake");
+            if (change.Apply(state) is not { } changed)
+            {
+                return Task.FromResult(state);
+            }
 
-    public Task AddEventAsync(string vmId, string actionId, ActionEvent actionEvent, CancellationToken cancellationToken = default) =>
-        Update(vmId, actionId, a => a with { Events = [.. a.Events, actionEvent] });
-
-    public Task FinishAsync(string vmId, string actionId, ActionStatus status, VmState? vmStateAfter, ActionError? error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Update(vmId, actionId, a => a.FinishedAt is not null ? a : a with { Status = status, VmStateAfter = vmStateAfter, Error = error, FinishedAt = at });
+            rows[(vmId, actionId)] = current.With(changed);
+            return Task.FromResult(changed);
+        }
+    }
 
     public Task<ActionRecord?> GetAsync(string vmId, string actionId, CancellationToken cancellationToken = default)
     {
@@ -56,18 +63,5 @@ public sealed class FakeActionLog : IActionLog
             var items = rows.Values.Where(a => a.VmId == vmId).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
             return Task.FromResult(PageTokens.Page(items, skip, limit));
         }
-    }
-
-    private Task Update(string vmId, string actionId, Func<ActionRecord, ActionRecord> change)
-    {
-        lock (gate)
-        {
-            if (rows.TryGetValue((vmId, actionId), out var current))
-            {
-                rows[(vmId, actionId)] = change(current);
-            }
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -82,7 +82,61 @@ public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("alice", read.RequestedBy);
         Assert.Equal("req-0b5e7c1a", read.RequestId);
         Assert.Equal(action.Parameters, read.Parameters);
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"hypervisor.poll.{i}"), read.Events.Select(e => e.Step));
+        Assert.Equal([.. Enumerable.Range(0, 10).Select(i => $"hypervisor.poll.{i}"), "task.failed"], read.Events.Select(e => e.Step));
+    }
+
+    [Fact]
+    public async Task Record_WithAStaleKnownState_ReadsAgainAndTheFirstEndStands()
+    {
+        var vmId = VmIds.New();
+        var action = TestData.Action(vmId, VmAction.Stop, TaskState.PoweringOff, TestData.Now);
+        var appended = await log.AppendAsync(action);
+        var started = await log.RecordAsync(
+            vmId, action.Id, new ActionChange(TestData.Now.AddSeconds(1), [new ActionEvent(ActionChange.StartedStep, TestData.Now.AddSeconds(1), "ok")]), appended);
+
+        // A hard delete ends the action (as pre-empted) while the task still holds the state it wrote before.
+        await log.FinishAsync(vmId, action.Id, ActionStatus.Preempted, null, new ActionError("preempted", "delete"), TestData.Now.AddSeconds(2));
+        var stored = await log.RecordAsync(
+            vmId,
+            action.Id,
+            new ActionChange(
+                Events: [new ActionEvent("hypervisor.complete", TestData.Now.AddSeconds(3), "ok")],
+                End: new ActionEnd(ActionStatus.Succeeded, VmState.Stopped, null, TestData.Now.AddSeconds(4))),
+            started);
+
+        var read = await log.GetAsync(vmId, action.Id);
+        Assert.NotEqual(started.ETag, stored.ETag);
+        Assert.Equal(ActionStatus.Preempted, stored.Status);
+        Assert.Equal(ActionStatus.Preempted, read!.Status);
+        Assert.Null(read.VmStateAfter);
+        Assert.Equal(TestData.Now.AddSeconds(1), read.StartedAt);
+        Assert.Equal([ActionChange.StartedStep, "task.preempted", "hypervisor.complete"], read.Events.Select(e => e.Step));
+    }
+
+    [Fact]
+    public async Task Record_WithTheKnownState_WritesOnceAndReturnsTheNewETag()
+    {
+        var vmId = VmIds.New();
+        var action = TestData.Action(vmId, VmAction.Stop, TaskState.PoweringOff, TestData.Now);
+        var appended = await log.AppendAsync(action);
+
+        var stored = await log.RecordAsync(
+            vmId,
+            action.Id,
+            new ActionChange(
+                TestData.Now.AddSeconds(1),
+                [new ActionEvent(ActionChange.StartedStep, TestData.Now.AddSeconds(1), "ok"), new ActionEvent("hypervisor.begin", TestData.Now.AddSeconds(1), "ok", "op-1")],
+                new ActionEnd(ActionStatus.Succeeded, VmState.Stopped, null, TestData.Now.AddSeconds(2))),
+            appended);
+        var again = await log.RecordAsync(vmId, action.Id, new ActionChange(End: new ActionEnd(ActionStatus.Failed, VmState.Error, null, TestData.Now.AddSeconds(3))), stored);
+
+        var read = await log.GetAsync(vmId, action.Id);
+        Assert.Equal(stored, again);
+        Assert.Equal(ActionStatus.Succeeded, read!.Status);
+        Assert.Equal(VmState.Stopped, read.VmStateAfter);
+        Assert.Equal(TestData.Now.AddSeconds(2), read.FinishedAt);
+        Assert.Equal([ActionChange.StartedStep, "hypervisor.begin", "task.succeeded"], read.Events.Select(e => e.Step));
+        Assert.Empty((await log.ListAsync(vmId, 10, null)).Items.Single().Events);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using VmControl.Application.Ports;
 using VmControl.Application.Model;
 using VmControl.Domain;
 using VmControl.OpenStack.Tests.Support;

@@ -1,15 +1,17 @@
 using Microsoft.DurableTask;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
+using VmControl.Domain;
 
 namespace VmControl.Application.Tasks.Activities;
 
 /// <summary>
-/// The task's first step: is the task still the VM's? Mark the action started, begin the hypervisor operation and,
-/// when the driver says it may already be done (no wait before the first poll), poll it once. One activity instead
-/// of three keeps a quick task near the engine's own cost (docs/benchmarks.md); a transient error is thrown so the
-/// orchestrator's retry policy repeats the step, which is safe: the ownership check and "started" are idempotent and
-/// the drivers return the pending operation for a repeated begin.
+/// The task's first step: is the task still the VM's? Begin the hypervisor operation and, when the driver says it may
+/// already be done (no wait before the first poll), poll it once; a task the hypervisor ended at once is ended here
+/// too (outcome on the VM, the action's start, steps and end in one write). One step instead of four keeps a quick
+/// task near the engine's own cost (docs/benchmarks.md). A transient error before the operation ends is thrown, so
+/// the orchestrator's retry policy repeats the step, which is safe: the ownership check is a read, the drivers return
+/// the pending operation for a repeated begin, and a step that already ended the task finds its own outcome on the VM.
 /// </summary>
 public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervisorDriver driver, TimeProvider time)
     : TaskActivity<VmTaskInput, BeginOutcome>
@@ -18,18 +20,20 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
     {
         ArgumentNullException.ThrowIfNull(input);
         var vm = await StoreCalls.Transient(() => store.GetAsync(input.VmId)).ConfigureAwait(false);
-        if (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId)
+        var notStarted = new FinishInput(input, Succeeded: false, null, null, null, ActionRow: input.ActionRow);
+        if (vm is not null && vm.TaskState is null && vm.CurrentActionId == input.ActionId)
         {
-            return new BeginOutcome(null);
+            return new BeginOutcome(await TaskEnding.EndedEarlierAsync(log, time, notStarted, vm).ConfigureAwait(false));
         }
 
-        // The bookkeeping writes run beside the hypervisor calls (each event carries its own time), and are awaited
-        // before the step ends, so a failed write still fails the step: it keeps a quick task short.
-        var now = time.GetUtcNow();
-        var started = Task.WhenAll(
-            StoreCalls.Transient(() => log.MarkStartedAsync(input.VmId, input.ActionId, now)),
-            Record("task.started", "ok", null));
+        if (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId)
+        {
+            // Pre-empted (a hard delete, a reset) before it touched the hypervisor: the end records that.
+            return new BeginOutcome(await TaskEnding.EndAsync(store, log, time, notStarted, vm).ConfigureAwait(false));
+        }
 
+        var started = time.GetUtcNow();
+        var events = new List<ActionEvent> { new(ActionChange.StartedStep, started, "ok") };
         var command = new HypervisorCommand(vm.Id, vm.ExternalId, input.Action, vm.Name, vm.Size, vm.Image, vm.Tags, input.Parameters);
         HypervisorOperation operation;
         try
@@ -38,27 +42,70 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
         }
         catch (HypervisorException ex) when (ex.Transient)
         {
-            await Task.WhenAll(started, Record("hypervisor.begin", "transient_error", ex.Message)).ConfigureAwait(false);
+            events.Add(new ActionEvent("hypervisor.begin", time.GetUtcNow(), "transient_error", ex.Message));
+            await Record(started, events).ConfigureAwait(false);
             throw new TransientFailureException(ex.Message, ex);
         }
         catch (HypervisorException ex)
         {
-            await Task.WhenAll(started, Record("hypervisor.begin", "error", ex.Message)).ConfigureAwait(false);
-            return new BeginOutcome(command, Error: ex.Error);
+            events.Add(new ActionEvent("hypervisor.begin", time.GetUtcNow(), "error", ex.Message));
+            return await End(new FinishInput(input, Succeeded: false, null, ex.Error, vm.ExternalId, events, input.ActionRow)).ConfigureAwait(false);
         }
 
-        var begun = Task.WhenAll(started, Record("hypervisor.begin", "ok", operation.OperationId));
+        events.Add(new ActionEvent("hypervisor.begin", time.GetUtcNow(), "ok", operation.OperationId));
         if (operation.PollAfter > TimeSpan.Zero)
         {
-            await begun.ConfigureAwait(false);
-            return new BeginOutcome(command, operation);
+            return new BeginOutcome(Operation: operation, Wait: operation.PollAfter, ActionRow: await Record(started, events).ConfigureAwait(false));
         }
 
-        var progress = Polling.PollAsync(driver, log, time, input.VmId, input.ActionId, operation);
-        await Task.WhenAll(begun, progress).ConfigureAwait(false);
-        return new BeginOutcome(command, operation, await progress.ConfigureAwait(false));
+        OperationProgress progress;
+        try
+        {
+            progress = await Polling.PollAsync(driver, operation).ConfigureAwait(false);
+        }
+        catch (TransientFailureException)
+        {
+            // Begun: follow it from the orchestrator (whose polls retry) rather than begin it again.
+            return new BeginOutcome(Operation: operation, Wait: TimeSpan.FromSeconds(1), ActionRow: await Record(started, events).ConfigureAwait(false));
+        }
 
-        Task Record(string step, string result, string? detail) => StoreCalls.Transient(() =>
-            log.AddEventAsync(input.VmId, input.ActionId, new ActionEvent(step, time.GetUtcNow(), result, detail)));
+        if (progress.State == OperationState.InProgress)
+        {
+            return new BeginOutcome(
+                Operation: operation, Wait: progress.PollAfter ?? TimeSpan.FromSeconds(1), ActionRow: await Record(started, events).ConfigureAwait(false));
+        }
+
+        events.Add(Completed(progress, time.GetUtcNow()));
+        return await End(Ended(input, progress, operation.ExternalId, events, input.ActionRow)).ConfigureAwait(false);
+
+        async Task<BeginOutcome> End(FinishInput finish)
+        {
+            try
+            {
+                finish = await TaskEnding.WithPowerAsync(driver, finish).ConfigureAwait(false);
+                return new BeginOutcome(await TaskEnding.EndAsync(store, log, time, finish, vm).ConfigureAwait(false));
+            }
+            catch (TransientFailureException)
+            {
+                // The hypervisor part is over and must not run again: the finish step writes the outcome, with retries.
+                return new BeginOutcome(Finish: finish);
+            }
+        }
+
+        Task<ActionState> Record(DateTimeOffset startedAt, IReadOnlyList<ActionEvent> steps) => StoreCalls.Transient(() =>
+            log.RecordAsync(input.VmId, input.ActionId, new ActionChange(startedAt, steps), input.ActionRow));
     }
+
+    /// <summary>The history step of an operation that ended.</summary>
+    internal static ActionEvent Completed(OperationProgress progress, DateTimeOffset at) => new(
+        "hypervisor.complete",
+        at,
+        progress.State == OperationState.Succeeded ? "ok" : "error",
+        progress.Error?.Message ?? progress.Power?.Detail);
+
+    internal static FinishInput Ended(VmTaskInput input, OperationProgress progress, string externalId, IReadOnlyList<ActionEvent> events, ActionState? row) =>
+        progress.State == OperationState.Succeeded
+            ? new FinishInput(input, Succeeded: true, progress.Power, null, externalId, events, row)
+            : new FinishInput(input, Succeeded: false, progress.Power,
+                progress.Error ?? new HypervisorError("hypervisor_error", "The operation failed.", false, FailureKind.Started), externalId, events, row);
 }
