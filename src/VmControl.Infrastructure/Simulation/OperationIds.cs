@@ -10,6 +10,9 @@ internal static class OperationIds
 {
     public static string New(VmAction action) => $"{action.ToWire()}:{Guid.NewGuid():N}";
 
+    /// <summary>The operation id of a request: a repeated begin of one request names the same operation.</summary>
+    public static string For(VmAction action, string? requestId) => requestId is null ? New(action) : $"{action.ToWire()}:{requestId}";
+
     public static bool TryGetAction(string operationId, out VmAction action)
     {
         var colon = operationId.IndexOf(':', StringComparison.Ordinal);

@@ -44,6 +44,12 @@ public sealed partial class SimulatedHypervisor
         Lazy<FaultKind?> completeFault,
         CancellationToken cancellationToken)
     {
+        // A repeated Begin of a request that ended at once (no latency) gets that operation's outcome, not a second run.
+        if (command.RequestId is not null && row.CompletedOperationId == OperationIds.For(command.Action, command.RequestId))
+        {
+            return new HypervisorOperation(row.RowKey, row.CompletedOperationId, TimeSpan.Zero, Outcome(row, now));
+        }
+
         // A repeated Begin (the activity ran twice) gets the operation already under way, even if it is due.
         if (row.HasPending() && row.PendingActionOf() == command.Action)
         {
@@ -70,8 +76,17 @@ public sealed partial class SimulatedHypervisor
             return await TryRepeatCreateAsync(row, cancellationToken).ConfigureAwait(false);
         }
 
-        row.Start(command.Action, OperationIds.New(command.Action), now + Settings.Latency, completeFault.Value, target);
-        return await table.TryReplaceAsync(row, cancellationToken).ConfigureAwait(false) ? Operation(row, now) : null;
+        row.Start(command.Action, OperationIds.For(command.Action, command.RequestId), now + Settings.Latency, completeFault.Value, target);
+        var operation = Operation(row, now);
+
+        // With no latency the machine ends the operation at once: applied in the same write and answered with the
+        // begin, as a hypervisor that finishes a call synchronously does (no poll). A delete removes the row instead.
+        if (row.IsDue(now) && command.Action != VmAction.Delete && row.Complete())
+        {
+            operation = operation with { Done = Outcome(row, now) };
+        }
+
+        return await table.TryReplaceAsync(row, cancellationToken).ConfigureAwait(false) ? operation : null;
     }
 
     // Create of a machine that exists is idempotent: the create that made it, or a create recorded as done now.

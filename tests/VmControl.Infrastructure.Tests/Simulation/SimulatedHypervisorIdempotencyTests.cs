@@ -36,6 +36,25 @@ public sealed class SimulatedHypervisorIdempotencyTests(SimulatorTableFixture fi
     }
 
     [Fact]
+    public async Task Begin_WithNoLatency_AnswersWithTheEndAndARepeatOfTheRequestGetsTheSameEnd()
+    {
+        var vmId = await sim.CreateRunningAsync();
+        sim.Settings.LatencyMs = 0;
+        var resize = SimulatorHarness.Command(vmId, VmAction.Resize, new Dictionary<string, string> { ["size"] = "large" });
+
+        var first = await sim.Hypervisor.BeginAsync(resize);
+        var repeat = await sim.Hypervisor.BeginAsync(resize);
+        var another = await sim.Hypervisor.BeginAsync(SimulatorHarness.Command(vmId, VmAction.Stop));
+
+        Assert.Equal(OperationState.Succeeded, first.Done?.State);
+        Assert.Equal(first.OperationId, repeat.OperationId);
+        Assert.Equal(OperationState.Succeeded, repeat.Done?.State);
+        Assert.NotEqual(first.OperationId, another.OperationId);
+        var machine = await sim.Hypervisor.GetMachineAsync(vmId);
+        Assert.Equal(("large", "small", PowerState.Shutdown), (machine!.Size, machine.PreviousSize, machine.PowerState));
+    }
+
+    [Fact]
     public async Task Begin_ConcurrentlyForOneMachine_StartsOneOperation()
     {
         var vmId = await sim.CreateRunningAsync();

@@ -1,3 +1,4 @@
+using VmControl.Application.Model;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using VmControl.Application.Ports;
@@ -26,8 +27,10 @@ internal sealed class SimulatorHarness
 
     public static string NewVmId() => "vm-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>A command as a task sends it: with a request id of its own (the task's action id), the same on a repeat.</summary>
     public static HypervisorCommand Command(string vmId, VmAction action, IReadOnlyDictionary<string, string>? parameters = null) =>
-        new(vmId, vmId, action, "vm " + vmId, "small", "ubuntu-24.04", new Dictionary<string, string>(), parameters ?? new Dictionary<string, string>());
+        new(vmId, vmId, action, "vm " + vmId, "small", "ubuntu-24.04", new Dictionary<string, string>(), parameters ?? new Dictionary<string, string>(),
+            RequestId: ActionIds.New(DateTimeOffset.UtcNow));
 
     /// <summary>A new simulator instance over the same table and clock (a host restart).</summary>
     public SimulatedHypervisor Restarted() => new(Table, Settings, Time);

@@ -6,8 +6,9 @@ using VmControl.Domain;
 namespace VmControl.Application.Tasks.Activities;
 
 /// <summary>
-/// The task's first step: is the task still the VM's? Begin the hypervisor operation and, when the driver says it may
-/// already be done (no wait before the first poll), poll it once; a task the hypervisor ended at once is ended here
+/// The task's first step: is the task still the VM's? Begin the hypervisor operation and, unless the driver answered
+/// with its end already, poll it once when the driver says it may be done (no wait before the first poll); a task the
+/// hypervisor ended at once is ended here
 /// too (outcome on the VM, the action's start, steps and end in one write). One step instead of four keeps a quick
 /// task near the engine's own cost (docs/benchmarks.md). A transient error before the operation ends is thrown, so
 /// the orchestrator's retry policy repeats the step, which is safe: the ownership check is a read, the drivers return
@@ -34,7 +35,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
 
         var started = time.GetUtcNow();
         var events = new List<ActionEvent> { new(ActionChange.StartedStep, started, "ok") };
-        var command = new HypervisorCommand(vm.Id, vm.ExternalId, input.Action, vm.Name, vm.Size, vm.Image, vm.Tags, input.Parameters);
+        var command = new HypervisorCommand(vm.Id, vm.ExternalId, input.Action, vm.Name, vm.Size, vm.Image, vm.Tags, input.Parameters, input.ActionId);
         HypervisorOperation operation;
         try
         {
@@ -53,6 +54,12 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
         }
 
         events.Add(new ActionEvent("hypervisor.begin", time.GetUtcNow(), "ok", operation.OperationId));
+        if (operation.Done is { State: not OperationState.InProgress } done)
+        {
+            events.Add(Completed(done, time.GetUtcNow()));
+            return await End(Ended(input, done, operation.ExternalId, events, input.ActionRow)).ConfigureAwait(false);
+        }
+
         if (operation.PollAfter > TimeSpan.Zero)
         {
             return new BeginOutcome(Operation: operation, Wait: operation.PollAfter, ActionRow: await Record(started, events).ConfigureAwait(false));
