@@ -27,10 +27,13 @@ var sides = Environment.GetEnvironmentVariable("BENCH_THROUGHPUT") ?? "both";
 var hub = "Bench" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
 var port = FreePort();
 
-using var quiet = LoggerFactory.Create(l => l.SetMinimumLevel(LogLevel.Warning));
+using var quiet = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 await using var sidecar = await DurableSidecar.StartAsync(new DurableEngineOptions { HubName = hub, WorkerId = hub, StorageConnectionString = storage }, quiet);
 var builder = WebApplication.CreateBuilder();
 builder.Logging.ClearProviders();
+
+// Warnings and errors only (a lost start, a released claim), so a run that goes wrong says why.
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.Services.AddVmControlInfrastructure(new InfrastructureOptions { StorageConnectionString = storage, TablePrefix = hub });
 builder.Services.AddVmControlApplication();
@@ -104,6 +107,11 @@ if (fleet > 0)
     sw.Restart();
     var accepted = await Task.WhenAll(ids.Where(_ => sides is "both" or "ours").Select(id => http.PostAsJsonAsync($"/api/vms/{id}/actions", new { action = "stop" })));
     var refused = accepted.Count(r => r.StatusCode != HttpStatusCode.Accepted);
+    foreach (var group in accepted.Where(r => r.StatusCode != HttpStatusCode.Accepted).GroupBy(r => (int)r.StatusCode))
+    {
+        Console.WriteLine($"throughput: {group.Count()} answered {group.Key}: {await group.First().Content.ReadAsStringAsync()}");
+    }
+
     while ((await vms.ListAsync(new VmQuery(TaskState: TaskState.PoweringOff, Limit: 1))).Items.Count > 0)
     {
         await Task.Delay(100);

@@ -94,6 +94,14 @@ internal sealed partial class PowerSyncPass
         // This is the pass's only per-VM call, and only for tasks older than the grace.
         if (vm.UpdatedAt + settings.OrphanGrace < now && !await launcher.IsRunningAsync(vm.Id, cancellationToken).ConfigureAwait(false))
         {
+            // An accepted task that never ran its first step is started again (the engine can lose a start under load:
+            // docs/benchmarks.md); any other task_state without an orchestration needs an operator.
+            if (await commands.ResumeLostTaskAsync(vm, cancellationToken).ConfigureAwait(false))
+            {
+                TasksResumed++;
+                return;
+            }
+
             Raise(vm, AlertKind.OrphanedTask, $"Task {vm.TaskState?.ToWire()} (action {vm.CurrentActionId}) has no running orchestration.");
         }
     }

@@ -49,6 +49,8 @@ internal sealed partial class PowerSyncPass(
 
     public int HealsStarted { get; private set; }
 
+    public int TasksResumed { get; private set; }
+
     public int Reclaimed { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -84,7 +84,8 @@ public sealed partial class PowerSyncService(
             pass.HealsStarted,
             pass.Reclaimed,
             Failed: error is not null,
-            error);
+            error,
+            pass.TasksResumed);
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,

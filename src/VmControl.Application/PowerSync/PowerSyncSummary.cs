@@ -7,6 +7,7 @@ namespace VmControl.Application.PowerSync;
 /// <param name="Writes">All VM record writes, the changed ones and the drift counters.</param>
 /// <param name="DriverReads">Driver calls: bulk list pages (and nothing per VM).</param>
 /// <param name="Conflicts">Writes that lost a compare-and-swap and were retried once or left to the next pass.</param>
+/// <param name="TasksResumed">Accepted tasks whose orchestration never ran, started again.</param>
 /// <param name="Failed">True when the pass stopped early (a driver outage changes nothing).</param>
 /// <param name="Error">Why it failed.</param>
 public sealed record PowerSyncSummary(
@@ -24,4 +25,5 @@ public sealed record PowerSyncSummary(
     int HealsStarted,
     int Reclaimed,
     bool Failed,
-    string? Error);
+    string? Error,
+    int TasksResumed = 0);

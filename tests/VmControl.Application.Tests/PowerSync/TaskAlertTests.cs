@@ -71,6 +71,40 @@ public sealed class TaskAlertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AcceptedTaskWhoseStartWasLost_IsStartedAgainAfterTheGrace_AndEndsOnce()
+    {
+        var vm = await system.CreateActiveVmAsync();
+        var launcher = system.Services.GetRequiredService<ITaskLauncher>();
+        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vm.Id); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        // What a request leaves when the engine loses its start: the claim and the action record, and no orchestration.
+        var now = DateTimeOffset.UtcNow;
+        var actionId = ActionIds.New(now);
+        Assert.NotNull(await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, now, now + TimeSpan.FromMinutes(10)));
+        await system.Services.GetRequiredService<IActionLog>().AppendAsync(new ActionRecord
+        {
+            Id = actionId, VmId = vm.Id, Action = "stop", TaskState = TaskState.PoweringOff, RequestedAt = now, VmStateBefore = VmState.Active,
+        });
+        var later = system.PowerSync(time: new OffsetTimeProvider(TimeSpan.FromMinutes(2)));
+
+        var pass = await later.RunPassAsync();
+        var action = await system.WaitFinishedAsync(vm.Id, actionId);
+        var idle = await system.WaitIdleAsync(vm.Id);
+        var again = await later.RunPassAsync();
+
+        Assert.Equal(1, pass.TasksResumed);
+        Assert.Equal(0, pass.AlertsOpened);
+        Assert.Equal(ActionStatus.Succeeded, action.Status);
+        Assert.Single(action.Events, e => e.Step == "task.succeeded");
+        Assert.Equal(VmState.Stopped, idle.VmState);
+        Assert.Equal(0, again.TasksResumed);
+        Assert.Empty(await system.AlertsOfAsync(vm.Id));
+    }
+
+    [Fact]
     public async Task TaskJustClaimed_IsNotOrphanedWithinTheGrace()
     {
         var vm = await system.CreateActiveVmAsync();
