@@ -11,7 +11,8 @@ public sealed record ActionChange(DateTimeOffset? StartedAt = null, IReadOnlyLis
     /// <summary>
     /// The action after this change, or null when it changes nothing. The first start time stands and a second
     /// <c>task.started</c> (a repeated first step) is dropped; once the action has ended, a second end and its event are
-    /// dropped (the first end stands, so the history shows each task ending exactly once); other events are kept.
+    /// dropped (the first end stands, so the history shows each task ending exactly once); an event already recorded as
+    /// is is not added again; other events are kept.
     /// </summary>
     public ActionState? Apply(ActionState current)
     {
@@ -20,6 +21,9 @@ public sealed record ActionChange(DateTimeOffset? StartedAt = null, IReadOnlyLis
         var ends = running && End is not null;
         var added = (Events ?? [])
             .Where(e => !(IsTerminal(e.Step) && !running) && !(e.Step == StartedStep && current.StartedAt is not null))
+
+            // A write that landed before a storage client's retry (or a re-run step with the same events) adds nothing twice.
+            .Where(e => !current.Events.Contains(e))
             .ToList();
         if (ends && !added.Concat(current.Events).Any(e => IsTerminal(e.Step)))
         {

@@ -13,7 +13,7 @@ public static class VmStoreExtensions
     /// Claims <paramref name="task"/> on the record as it was read (<paramref name="seen"/>): idle → task by compare-and-swap.
     /// Null when the record moved on since it was read or is not idle: the caller lost the race.
     /// </summary>
-    public static Task<VmRecord?> TryClaimTaskAsync(
+    public static async Task<VmRecord?> TryClaimTaskAsync(
         this IVmStore store,
         VmRecord seen,
         TaskState task,
@@ -26,13 +26,24 @@ public static class VmStoreExtensions
         ArgumentNullException.ThrowIfNull(seen);
         if (seen.TaskState is not null)
         {
-            return Task.FromResult<VmRecord?>(null);
+            return null;
         }
 
-        return store.TryReplaceAsync(
-            seen with { TaskState = task, CurrentActionId = actionId, TaskDeadline = deadline, UpdatedAt = now },
-            cancellationToken);
+        return await store.TryReplaceAsync(
+                seen with { TaskState = task, CurrentActionId = actionId, TaskDeadline = deadline, UpdatedAt = now },
+                cancellationToken).ConfigureAwait(false)
+            ?? await OwnWriteAsync(store, seen.Id, task, actionId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A lost compare-and-swap may be our own write: a storage client that timed out retries the request, and the
+    /// retry finds the ETag our first attempt changed. The action id is unique to this request, so a record that carries
+    /// it with <paramref name="task"/> was written by us; otherwise someone else won.
+    /// </summary>
+    private static async Task<VmRecord?> OwnWriteAsync(IVmStore store, string vmId, TaskState task, string actionId, CancellationToken cancellationToken) =>
+        await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false) is { } now && now.TaskState == task && now.CurrentActionId == actionId
+            ? now
+            : null;
 
     /// <summary>
     /// Nova's <c>expected_task_state</c>: applies <paramref name="change"/> only while the record's task is still
@@ -98,13 +109,22 @@ public static class VmStoreExtensions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        VmRecord? before = null;
         for (var round = 0; round < MaxRounds; round++)
         {
             var current = await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
+            if (before is not null && current is { TaskState: TaskState.Deleting } && current.CurrentActionId == actionId)
+            {
+                // Our own write landed and a retry of it lost the swap (see OwnWriteAsync).
+                return (before, current);
+            }
+
             if (current is null || current.VmState == VmState.HardDeleted || current.TaskState == TaskState.Deleting)
             {
                 return null;
             }
+
+            before = current;
 
             var written = await store.TryReplaceAsync(
                 current with { TaskState = TaskState.Deleting, CurrentActionId = actionId, TaskDeadline = deadline, UpdatedAt = now },

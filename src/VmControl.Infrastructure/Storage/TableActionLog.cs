@@ -26,12 +26,24 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            throw new InvalidOperationException($"Action {action.Id} of VM {action.VmId} already exists.", ex);
+            // Action ids are unique to a request: a 409 is our own insert that landed before a storage client's retry.
+            return await OwnInsertAsync(action, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Action {action.Id} of VM {action.VmId} already exists.", ex);
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {
             throw StorageErrors.Unavailable(ex);
         }
+    }
+
+    private async Task<ActionState?> OwnInsertAsync(ActionRecord action, CancellationToken cancellationToken)
+    {
+        var stored = await tables.Actions.GetEntityIfExistsAsync<TableEntity>(action.VmId, action.Id, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return stored.HasValue && ActionEntity.FromEntity(stored.Value!) is var found
+            && found.Action == action.Action && found.RequestedAt == action.RequestedAt && found.RequestedBy == action.RequestedBy
+                ? ActionEntity.StateOf(stored.Value!)
+                : null;
     }
 
     public async Task<ActionState> RecordAsync(

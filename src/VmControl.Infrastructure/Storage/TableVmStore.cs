@@ -24,7 +24,11 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            throw new InvalidOperationException($"VM {vm.Id} already exists.", ex);
+            // VM ids are random and new: a 409 is our own insert that landed before a storage client's retry.
+            return await GetAsync(vm.Id, cancellationToken).ConfigureAwait(false) is { } stored
+                && stored.CreatedAt == vm.CreatedAt && stored.CurrentActionId == vm.CurrentActionId && stored.Name == vm.Name
+                    ? stored
+                    : throw new InvalidOperationException($"VM {vm.Id} already exists.", ex);
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {
