@@ -13,8 +13,6 @@ namespace VmControl.Infrastructure.Storage;
 /// </summary>
 public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencyStore
 {
-    private const string Row = "r";
-
     private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Idempotency;
 
     public async Task<IdempotencyRecord?> GetAsync(string scope, string key, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -86,7 +84,9 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
 
     private static TableEntity ToEntity(IdempotencyRecord record)
     {
-        var entity = new TableEntity(Partition(record.Scope, record.Key), Row);
+        // Row key = partition key (not a constant): Azurite finds an entity by row key first (see VmEntity).
+        var partition = Partition(record.Scope, record.Key);
+        var entity = new TableEntity(partition, partition);
         entity.SetString("Scope", record.Scope);
         entity.SetString("Key", record.Key);
         entity.SetString("RequestHash", record.RequestHash);
@@ -110,7 +110,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
 
     private async Task<TableEntity?> ReadAsync(string partition, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, partition, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
 

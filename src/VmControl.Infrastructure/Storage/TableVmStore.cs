@@ -24,9 +24,11 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // VM ids are random and new: a 409 is our own insert that landed before a storage client's retry.
-            return await GetAsync(vm.Id, cancellationToken).ConfigureAwait(false) is { } stored
-                && stored.CreatedAt == vm.CreatedAt && stored.CurrentActionId == vm.CurrentActionId && stored.Name == vm.Name
+            // A VM is created claimed by its create action, whose id is unique to the request: a stored record carrying
+            // it is our own insert that landed before a storage client's retry.
+            return vm.CurrentActionId is not null
+                && await GetAsync(vm.Id, cancellationToken).ConfigureAwait(false) is { } stored
+                && stored.CurrentActionId == vm.CurrentActionId && stored.CreatedAt == vm.CreatedAt
                     ? stored
                     : throw new InvalidOperationException($"VM {vm.Id} already exists.", ex);
         }
@@ -46,7 +48,7 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
 
         try
         {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(id, VmEntity.Row, cancellationToken: cancellationToken)
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             return response.HasValue ? VmEntity.FromEntity(response.Value!) : null;
         }

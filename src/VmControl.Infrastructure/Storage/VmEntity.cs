@@ -5,10 +5,13 @@ using VmControl.Domain;
 
 namespace VmControl.Infrastructure.Storage;
 
-/// <summary>A VM record as one entity: partition key = VM id, one row per VM. Enums are stored by wire name.</summary>
+/// <summary>
+/// A VM record as one entity: partition key = row key = VM id, one row per VM. Enums are stored by wire name. The row
+/// key is the id, not a constant, because Azurite (the local store) finds an entity by its row key first: with one row
+/// key shared by every VM, each point read, insert and replace scanned every VM (docs/benchmarks.md, power sync).
+/// </summary>
 internal static class VmEntity
 {
-    public const string Row = "vm";
     public const string VmStateColumn = "VmState";
     public const string TaskStateColumn = "TaskState";
     public const string PowerStateColumn = "PowerState";
@@ -18,7 +21,7 @@ internal static class VmEntity
 
     public static TableEntity ToEntity(VmRecord vm)
     {
-        var entity = new TableEntity(vm.Id, Row);
+        var entity = new TableEntity(vm.Id, vm.Id);
         entity.SetString("Name", vm.Name);
         entity.SetString("Size", vm.Size);
         entity.SetString("Image", vm.Image);

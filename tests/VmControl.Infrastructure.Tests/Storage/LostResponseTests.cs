@@ -76,7 +76,7 @@ public sealed class LostResponseTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task CreateAndAppend_WhoseRetriesMeetTheirOwnInserts_Succeed()
     {
-        var vm = TestData.Vm();
+        var vm = TestData.Vm(task: TaskState.Spawning) with { CurrentActionId = ActionIds.New(TestData.Now) };
         lose.Arm();
         var created = await Vms.CreateAsync(vm);
         var action = TestData.Action(vm.Id, VmAction.Stop, TaskState.PoweringOff, TestData.Now);
