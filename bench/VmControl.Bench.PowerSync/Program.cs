@@ -44,7 +44,7 @@ foreach (var n in sizes)
     if (sample < n)
     {
         var scale = (double)n / sample;
-        naive = naive with { Vms = n, DriverReads = n, TableWrites = n, Seconds = naive.Seconds * scale, Extrapolated = true };
+        naive = naive with { Vms = n, DriverReads = n, TableWrites = n, Seconds = naive.Seconds * scale, CpuSeconds = naive.CpuSeconds * scale, Extrapolated = true };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  naive pass run on {sample} VMs and extrapolated x{scale:F0}"));
     }
 
@@ -55,18 +55,18 @@ foreach (var n in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine("| N | pass | driver reads | target ≤ ceil(N/1000) | table writes | seconds | s per 1,000 VMs | naive s | naive/sync time |");
-Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| N | pass | driver reads | target ≤ ceil(N/1000) | table writes | seconds | s per 1,000 VMs | bench CPU s | naive s | naive/sync time |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (n, _, steady, drifted, naive) in rows)
 {
     foreach (var pass in new[] { steady, drifted })
     {
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {n:N0} | {pass.Kind} | {pass.DriverReads} | {(n + 999) / 1000} | {pass.TableWrites} | {pass.Seconds:F2} | {pass.Seconds * 1000 / n:F3} | {naive.Seconds:F1}{(naive.Extrapolated ? " (extrapolated)" : string.Empty)} | {naive.Seconds / pass.Seconds:F0}x |"));
+            $"| {n:N0} | {pass.Kind} | {pass.DriverReads} | {(n + 999) / 1000} | {pass.TableWrites} | {pass.Seconds:F2} | {pass.Seconds * 1000 / n:F3} | {pass.CpuSeconds:F2} | {naive.Seconds:F1}{(naive.Extrapolated ? " (extrapolated)" : string.Empty)} | {naive.Seconds / pass.Seconds:F0}x |"));
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n:N0} | naive | {naive.DriverReads} | | {naive.TableWrites} | {naive.Seconds:F1} | {naive.Seconds * 1000 / n:F3} | | |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n:N0} | naive | {naive.DriverReads} | | {naive.TableWrites} | {naive.Seconds:F1} | {naive.Seconds * 1000 / n:F3} | {naive.CpuSeconds:F1} | | |"));
 }
 
 Console.WriteLine();
@@ -78,11 +78,13 @@ foreach (var (n, seedSeconds, _, _, _) in rows)
 static async Task<PassFigures> SmartAsync(BenchFleet fleet, string kind, int n, CancellationToken ct)
 {
     fleet.Hypervisor.ResetReadCounts();
+    var cpu = Environment.CpuUsage.TotalTime;
     var summary = await fleet.PowerSync.RunPassAsync(ct);
+    var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
     if (summary.Failed || summary.VmsSeen != n)
     {
         throw new InvalidOperationException($"The pass failed or missed VMs: {summary}");
     }
 
-    return new PassFigures(kind, n, fleet.Hypervisor.ReadCount, summary.Writes, summary.DurationMs / 1000.0);
+    return new PassFigures(kind, n, fleet.Hypervisor.ReadCount, summary.Writes, summary.DurationMs / 1000.0, cpuSeconds);
 }
