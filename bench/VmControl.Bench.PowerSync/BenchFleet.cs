@@ -23,7 +23,7 @@ internal sealed class BenchFleet : IAsyncDisposable
     // few in flight only hide the round trip.
     private const int SeedParallelism = 8;
 
-    // Azurite's insert costs grow with the table (docs/benchmarks.md), so the rate is shown as the table fills.
+    // Azurite as installed slows down as the VM table fills (docs/benchmarks.md): the rate shows whether it does.
     private const int ProgressEvery = 10_000;
 
     private readonly StorageTables tables;

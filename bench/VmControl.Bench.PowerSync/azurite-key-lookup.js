@@ -2,16 +2,16 @@
 //
 // Azurite 3.37 finds an entity by its keys with LokiJS findOne({ RowKey, PartitionKey }), which LokiJS answers from
 // the RowKey index first. Every VM record has the row key "vm" (one partition per VM), so each lookup in the VM table
-// reads every VM row: inserting 100,000 VM records costs about 5 billion row visits (seeding outran the bench's
-// 40-minute limit), and a single read or replace at 100,000 VMs costs tens of milliseconds. Azure Table Storage
-// addresses an entity by its keys, so neither cost exists there.
+// reads every VM row: inserting 100,000 VM records costs about 5 billion row visits (60,000 took 12 minutes here,
+// slower with every record), and one read or replace at 100,000 VMs took 79-93 ms. That is Azurite's cost: Azure Table
+// Storage keeps (PartitionKey, RowKey) as its index.
 //
 // This serves that lookup from whichever of the two key indexes matches fewer rows, with the same answer.
 // BENCH_AZURITE_KEY_LOOKUP chooses where:
 //   insert (default)  only inside an insert, so seeding is linear and the passes (which list and replace, never
 //                     insert) run on Azurite's own code;
 //   all               every lookup by keys: reads, replaces and deletes too, so a pass pays what a key lookup costs
-//                     on a table service rather than Azurite's scan.
+//                     in an index rather than Azurite's scan.
 // run-private.sh does not load this file when the variable is "off".
 "use strict";
 const fs = require("fs");

@@ -21,7 +21,7 @@ if _listening "$port"; then
 fi
 
 # How Azurite finds an entity by its keys: azurite-key-lookup.js (BENCH_AZURITE_KEY_LOOKUP=insert, the default, all,
-# or off for Azurite as installed, whose seeding of 100,000 VMs does not finish in 40 minutes).
+# or off for Azurite as installed, whose seeding slows with every VM record: 60,000 took 12 minutes here).
 lookup=${BENCH_AZURITE_KEY_LOOKUP:-insert}
 patch=(--require "$root/bench/VmControl.Bench.PowerSync/azurite-key-lookup.js")
 if [ "$lookup" = off ]; then
