@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using VmControl.Application.Model;
@@ -17,8 +19,12 @@ namespace VmControl.Bench.PowerSync;
 /// </summary>
 internal sealed class BenchFleet : IAsyncDisposable
 {
-    // Azurite answers several requests at once; more in flight only queue inside it.
-    private const int SeedParallelism = 32;
+    // Azurite serves requests on one thread: 1, 4 and 32 in flight insert at the same rate (docs/benchmarks.md), so a
+    // few in flight only hide the round trip.
+    private const int SeedParallelism = 8;
+
+    // Azurite as installed slows down as the VM table fills (docs/benchmarks.md): the rate shows whether it does.
+    private const int ProgressEvery = 10_000;
 
     private readonly StorageTables tables;
     private readonly TableClient machines;
@@ -45,7 +51,13 @@ internal sealed class BenchFleet : IAsyncDisposable
 
     public PowerSyncService PowerSync { get; }
 
-    public static async Task<BenchFleet> SeedAsync(string connectionString, int n, CancellationToken cancellationToken)
+    /// <summary>Seconds spent putting the machines on the simulated hypervisor.</summary>
+    public double MachineSeedSeconds { get; private set; }
+
+    /// <summary>Seconds spent creating the VM records.</summary>
+    public double VmSeedSeconds { get; private set; }
+
+    public static async Task<BenchFleet> SeedAsync(string connectionString, int n, TextWriter progress, CancellationToken cancellationToken)
     {
         var options = new TableStorageOptions { ConnectionString = connectionString, TablePrefix = Cleanup.Prefix + Guid.NewGuid().ToString("N")[..10] };
         var service = TableServiceClientFactory.Create(options);
@@ -54,22 +66,32 @@ internal sealed class BenchFleet : IAsyncDisposable
         var ids = Enumerable.Range(0, n).Select(_ => VmIds.New()).ToList();
         var fleet = new BenchFleet(tables, service.GetTableClient(options.TablePrefix + SimulatorOptions.DefaultTableName), ids);
 
-        var now = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
         await fleet.Hypervisor.AddMachinesAsync(ids.Select(id => new SimulatedMachineSpec(id, PowerState.Running, VmId: id)), cancellationToken);
+        fleet.MachineSeedSeconds = clock.Elapsed.TotalSeconds;
 
-        // One partition per VM, so no batch transactions: parallel single inserts.
-        await Parallel.ForEachAsync(
-            ids,
-            new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism, CancellationToken = cancellationToken },
-            async (id, ct) => await fleet.Vms.CreateAsync(
-                new VmRecord
-                {
-                    Id = id, Name = id, Size = SimulatedMachineSpec.DefaultSize, Image = SimulatedMachineSpec.DefaultImage,
-                    Driver = SimulatedHypervisor.DriverName, ExternalId = id, VmState = VmState.Active,
-                    PowerState = PowerState.Running, PowerStateDetail = "running", PowerStateObservedAt = now,
-                    CreatedAt = now, UpdatedAt = now,
-                },
-                ct));
+        // One partition per VM, so no batch transactions: parallel single inserts through the store itself.
+        var now = DateTimeOffset.UtcNow;
+        clock.Restart();
+        var lap = Stopwatch.StartNew();
+        var created = 0;
+        foreach (var slice in ids.Chunk(ProgressEvery))
+        {
+            lap.Restart();
+            await Parallel.ForEachAsync(
+                slice,
+                new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism, CancellationToken = cancellationToken },
+                async (id, ct) => await fleet.Vms.CreateAsync(Record(id, now), ct));
+            created += slice.Length;
+            if (n > ProgressEvery)
+            {
+                progress.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  VM records {created,7:N0} of {n:N0}: the last {slice.Length:N0} at {slice.Length / lap.Elapsed.TotalSeconds,6:F0}/s, {clock.Elapsed.TotalSeconds,6:F1} s so far"));
+            }
+        }
+
+        fleet.VmSeedSeconds = clock.Elapsed.TotalSeconds;
         return fleet;
     }
 
@@ -83,4 +105,12 @@ internal sealed class BenchFleet : IAsyncDisposable
         await tables.DeleteTablesAsync();
         await machines.DeleteAsync();
     }
+
+    private static VmRecord Record(string id, DateTimeOffset now) => new()
+    {
+        Id = id, Name = id, Size = SimulatedMachineSpec.DefaultSize, Image = SimulatedMachineSpec.DefaultImage,
+        Driver = SimulatedHypervisor.DriverName, ExternalId = id, VmState = VmState.Active,
+        PowerState = PowerState.Running, PowerStateDetail = "running", PowerStateObservedAt = now,
+        CreatedAt = now, UpdatedAt = now,
+    };
 }

@@ -20,12 +20,15 @@ using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(40));
 var ct = cancel.Token;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"power-sync benchmark {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, naive pass in full up to N={naiveLimit}, else on a 1,000-VM sample"));
 
-var rows = new List<(int N, PassFigures Steady, PassFigures Drifted, PassFigures Naive)>();
+var rows = new List<(int N, double Seeding, PassFigures Steady, PassFigures Drifted, PassFigures Naive)>();
 foreach (var n in sizes)
 {
     var seeding = Stopwatch.StartNew();
-    await using var fleet = await BenchFleet.SeedAsync(connection, n, ct);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={n}: seeded {n} VMs and machines in {seeding.Elapsed.TotalSeconds:F1} s"));
+    await using var fleet = await BenchFleet.SeedAsync(connection, n, Console.Out, ct);
+    var seedSeconds = seeding.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"N={n}: seeded {n} VMs and machines in {seedSeconds:F1} s (machines {fleet.MachineSeedSeconds:F1} s, VM records {fleet.VmSeedSeconds:F1} s)"));
 
     var steady = await SmartAsync(fleet, "sync steady", n, ct);
     var drifted = fleet.Ids.Take(Math.Max(1, n / 100)).ToList();
@@ -41,39 +44,47 @@ foreach (var n in sizes)
     if (sample < n)
     {
         var scale = (double)n / sample;
-        naive = naive with { Vms = n, DriverReads = n, TableWrites = n, Seconds = naive.Seconds * scale, Extrapolated = true };
+        naive = naive with { Vms = n, DriverReads = n, TableWrites = n, Seconds = naive.Seconds * scale, CpuSeconds = naive.CpuSeconds * scale, Extrapolated = true };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  naive pass run on {sample} VMs and extrapolated x{scale:F0}"));
     }
 
-    rows.Add((n, steady, drift, naive));
+    rows.Add((n, seedSeconds, steady, drift, naive));
     Console.WriteLine($"  {steady}");
     Console.WriteLine($"  {drift}");
     Console.WriteLine($"  {naive}");
 }
 
 Console.WriteLine();
-Console.WriteLine("| N | pass | driver reads | target ≤ ceil(N/1000) | table writes | seconds | s per 1,000 VMs | naive s | naive/sync time |");
-Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var (n, steady, drifted, naive) in rows)
+Console.WriteLine("| N | pass | driver reads | target ≤ ceil(N/1000) | table writes | seconds | s per 1,000 VMs | bench CPU s | naive s | naive/sync time |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (n, _, steady, drifted, naive) in rows)
 {
     foreach (var pass in new[] { steady, drifted })
     {
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {n:N0} | {pass.Kind} | {pass.DriverReads} | {(n + 999) / 1000} | {pass.TableWrites} | {pass.Seconds:F2} | {pass.Seconds * 1000 / n:F3} | {naive.Seconds:F1}{(naive.Extrapolated ? " (extrapolated)" : string.Empty)} | {naive.Seconds / pass.Seconds:F0}x |"));
+            $"| {n:N0} | {pass.Kind} | {pass.DriverReads} | {(n + 999) / 1000} | {pass.TableWrites} | {pass.Seconds:F2} | {pass.Seconds * 1000 / n:F3} | {pass.CpuSeconds:F2} | {naive.Seconds:F1}{(naive.Extrapolated ? " (extrapolated)" : string.Empty)} | {naive.Seconds / pass.Seconds:F0}x |"));
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n:N0} | naive | {naive.DriverReads} | | {naive.TableWrites} | {naive.Seconds:F1} | {naive.Seconds * 1000 / n:F3} | | |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n:N0} | naive | {naive.DriverReads} | | {naive.TableWrites} | {naive.Seconds:F1} | {naive.Seconds * 1000 / n:F3} | {naive.CpuSeconds:F1} | | |"));
+}
+
+Console.WriteLine();
+foreach (var (n, seedSeconds, _, _, _) in rows)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeding N={n:N0}: {seedSeconds:F1} s"));
 }
 
 static async Task<PassFigures> SmartAsync(BenchFleet fleet, string kind, int n, CancellationToken ct)
 {
     fleet.Hypervisor.ResetReadCounts();
+    var cpu = Environment.CpuUsage.TotalTime;
     var summary = await fleet.PowerSync.RunPassAsync(ct);
+    var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
     if (summary.Failed || summary.VmsSeen != n)
     {
         throw new InvalidOperationException($"The pass failed or missed VMs: {summary}");
     }
 
-    return new PassFigures(kind, n, fleet.Hypervisor.ReadCount, summary.Writes, summary.DurationMs / 1000.0);
+    return new PassFigures(kind, n, fleet.Hypervisor.ReadCount, summary.Writes, summary.DurationMs / 1000.0, cpuSeconds);
 }
