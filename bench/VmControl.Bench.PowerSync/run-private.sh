@@ -20,17 +20,9 @@ if _listening "$port"; then
   exit 1
 fi
 
-# How Azurite finds an entity by its keys: azurite-key-lookup.js (BENCH_AZURITE_KEY_LOOKUP=insert, the default, all,
-# or off for Azurite as installed, whose seeding slows with every VM record: 60,000 took 12 minutes here).
-lookup=${BENCH_AZURITE_KEY_LOOKUP:-insert}
-patch=(--require "$root/bench/VmControl.Bench.PowerSync/azurite-key-lookup.js")
-if [ "$lookup" = off ]; then
-  patch=()
-fi
-
-echo "Private Azurite on 127.0.0.1:$port, in memory, key lookup: $lookup" >&2
+echo "Private Azurite on 127.0.0.1:$port, in memory" >&2
 log=$(mktemp -t bench-azurite.XXXXXX)
-BENCH_AZURITE_KEY_LOOKUP=$lookup node "${patch[@]}" "$bin" --silent --skipApiVersionCheck --loose --disableTelemetry --inMemoryPersistence \
+"$bin" --silent --skipApiVersionCheck --loose --disableTelemetry --inMemoryPersistence \
   --tableHost 127.0.0.1 --tablePort "$port" >"$log" 2>&1 &
 pid=$!
 stop() {
