@@ -30,7 +30,8 @@ public sealed record ActionChange(DateTimeOffset? StartedAt = null, IReadOnlyLis
             added.Add(new ActionEvent(End!.Step, End.At, End.Status == ActionStatus.Succeeded ? "ok" : "error", End.Error?.Message));
         }
 
-        var startedAt = current.StartedAt ?? StartedAt;
+        // A step that ends the task at once records its start only as the task.started event: its time is the start.
+        var startedAt = current.StartedAt ?? StartedAt ?? added.FirstOrDefault(e => e.Step == StartedStep)?.At;
         if (added.Count == 0 && !ends && startedAt == current.StartedAt)
         {
             return null;

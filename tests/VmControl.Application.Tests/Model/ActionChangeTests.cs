@@ -27,6 +27,14 @@ public sealed class ActionChangeTests
     }
 
     [Fact]
+    public void Apply_AStartedEventWithoutAStartTime_TakesTheEventsTimeAsTheStart()
+    {
+        var next = new ActionChange(Events: [Started(3)], End: new ActionEnd(ActionStatus.Succeeded, VmState.Stopped, null, T0.AddSeconds(4))).Apply(Fresh)!;
+
+        Assert.Equal(T0.AddSeconds(3), next.StartedAt);
+    }
+
+    [Fact]
     public void Apply_ASecondStart_KeepsTheFirstTimeAndDropsTheRepeatedStartedEvent()
     {
         var once = new ActionChange(T0, [Started(0)]).Apply(Fresh)!;

@@ -85,6 +85,8 @@ public sealed class VmTaskOrchestratorLifecycleTests(TaskSystem system) : IClass
 
         var after = await system.Vms.GetAsync(vm.Id);
         Assert.Equal(ActionStatus.Succeeded, record.Status);
+        Assert.NotNull(record.StartedAt);
+        Assert.True(record.StartedAt <= record.FinishedAt, $"started {record.StartedAt:O} after it finished {record.FinishedAt:O}");
         Assert.Equal(expectedVmState, after!.VmState.ToWire());
         Assert.Equal(expectedPower, after.PowerState.ToWire());
         Assert.Null(after.TaskState);
