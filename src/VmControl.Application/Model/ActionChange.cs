@@ -20,12 +20,12 @@ public sealed record ActionChange(DateTimeOffset? StartedAt = null, IReadOnlyLis
         var running = current.End is null;
         var ends = running && End is not null;
         var added = (Events ?? [])
-            .Where(e => !(IsTerminal(e.Step) && !running) && !(e.Step == StartedStep && current.StartedAt is not null))
+            .Where(e => !(ActionEnd.IsTerminal(e.Step) && !running) && !(e.Step == StartedStep && current.StartedAt is not null))
 
             // A write that landed before a storage client's retry (or a re-run step with the same events) adds nothing twice.
             .Where(e => !current.Events.Contains(e))
             .ToList();
-        if (ends && !added.Concat(current.Events).Any(e => IsTerminal(e.Step)))
+        if (ends && !added.Concat(current.Events).Any(e => ActionEnd.IsTerminal(e.Step)))
         {
             added.Add(new ActionEvent(End!.Step, End.At, End.Status == ActionStatus.Succeeded ? "ok" : "error", End.Error?.Message));
         }
@@ -45,7 +45,4 @@ public sealed record ActionChange(DateTimeOffset? StartedAt = null, IReadOnlyLis
             End = ends ? End : current.End,
         };
     }
-
-    /// <summary>The steps that end an action; each action has at most one.</summary>
-    public static bool IsTerminal(string step) => step is "task.succeeded" or "task.failed" or "task.preempted";
 }

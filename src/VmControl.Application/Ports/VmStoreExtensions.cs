@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using VmControl.Application.Model;
 using VmControl.Domain;
 
@@ -41,9 +42,11 @@ public static class VmStoreExtensions
     /// it with <paramref name="task"/> was written by us; otherwise someone else won.
     /// </summary>
     private static async Task<VmRecord?> OwnWriteAsync(IVmStore store, string vmId, TaskState task, string actionId, CancellationToken cancellationToken) =>
-        await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false) is { } now && now.TaskState == task && now.CurrentActionId == actionId
-            ? now
-            : null;
+        await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false) is var now && IsClaimedBy(now, task, actionId) ? now : null;
+
+    /// <summary>Whether <paramref name="vm"/> holds <paramref name="task"/> for <paramref name="actionId"/>: the task is still its own.</summary>
+    public static bool IsClaimedBy([NotNullWhen(true)] this VmRecord? vm, TaskState task, string actionId) =>
+        vm is not null && vm.TaskState == task && vm.CurrentActionId == actionId;
 
     /// <summary>
     /// Nova's <c>expected_task_state</c>: applies <paramref name="change"/> only while the record's task is still
@@ -80,7 +83,7 @@ public static class VmStoreExtensions
         for (var round = 0; round < MaxRounds; round++)
         {
             var current = round == 0 && seen?.ETag is not null ? seen : await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
-            if (current is null || current.TaskState != expected || current.CurrentActionId != actionId)
+            if (!IsClaimedBy(current, expected, actionId))
             {
                 return null;
             }
@@ -113,7 +116,7 @@ public static class VmStoreExtensions
         for (var round = 0; round < MaxRounds; round++)
         {
             var current = await store.GetAsync(vmId, cancellationToken).ConfigureAwait(false);
-            if (before is not null && current is { TaskState: TaskState.Deleting } && current.CurrentActionId == actionId)
+            if (before is not null && IsClaimedBy(current, TaskState.Deleting, actionId))
             {
                 // Our own write landed and a retry of it lost the swap (see OwnWriteAsync).
                 return (before, current);

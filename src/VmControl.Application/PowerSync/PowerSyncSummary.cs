@@ -26,4 +26,4 @@ public sealed record PowerSyncSummary(
     int Reclaimed,
     bool Failed,
     string? Error,
-    int TasksResumed = 0);
+    int TasksResumed);

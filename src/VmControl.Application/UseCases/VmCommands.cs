@@ -206,8 +206,7 @@ public sealed partial class VmCommands(
             var recheck = attempt > 0;
             var outcome = await StartGate.RunAsync(input.VmId, async () =>
             {
-                var vm = recheck ? await vms.GetAsync(input.VmId, cancellationToken).ConfigureAwait(false) : null;
-                if (recheck && (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId))
+                if (recheck && !(await vms.GetAsync(input.VmId, cancellationToken).ConfigureAwait(false)).IsClaimedBy(input.TaskState, input.ActionId))
                 {
                     return StartOutcome.Preempted;
                 }

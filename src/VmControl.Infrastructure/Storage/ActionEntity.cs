@@ -72,14 +72,7 @@ internal static class ActionEntity
         VmStateAfter = entity.GetEnum<VmState>("VmStateAfter"),
     };
 
-    public static ActionState StateOf(TableEntity entity)
-    {
-        var status = entity.RequiredEnum<ActionStatus>(StatusColumn);
-        var end = status == ActionStatus.Running
-            ? null
-            : new ActionEnd(status, entity.GetEnum<VmState>("VmStateAfter"), ErrorOf(entity), entity.GetTime("FinishedAt") ?? default);
-        return new ActionState(entity.GetTime("StartedAt"), EventsOf(entity), end, entity.ETag.ToString());
-    }
+    public static ActionState StateOf(TableEntity entity) => FromEntity(entity, withEvents: true).StateOf(entity.ETag.ToString());
 
     private static List<ActionEvent> EventsOf(TableEntity entity) => entity.GetJson<List<ActionEvent>>(EventsColumn) ?? [];
 

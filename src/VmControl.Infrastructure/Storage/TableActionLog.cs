@@ -40,9 +40,9 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
     {
         var stored = await tables.Actions.GetEntityIfExistsAsync<TableEntity>(action.VmId, action.Id, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        return stored.HasValue && ActionEntity.FromEntity(stored.Value!) is var found
+        return stored.HasValue && ActionEntity.FromEntity(stored.Value!, withEvents: true) is var found
             && found.Action == action.Action && found.RequestedAt == action.RequestedAt && found.RequestedBy == action.RequestedBy
-                ? ActionEntity.StateOf(stored.Value!)
+                ? found.StateOf(stored.Value!.ETag.ToString())
                 : null;
     }
 

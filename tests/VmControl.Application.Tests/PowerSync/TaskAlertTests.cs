@@ -45,12 +45,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
     {
         var vm = await system.CreateActiveVmAsync();
 
-        // The create's orchestration ends a moment after it released the VM; until then it would count as running.
-        var launcher = system.Services.GetRequiredService<ITaskLauncher>();
-        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vm.Id); i++)
-        {
-            await Task.Delay(25);
-        }
+        await WaitCreateEndedAsync(vm.Id);
 
         var now = DateTimeOffset.UtcNow;
         var actionId = ActionIds.New(now);
@@ -74,11 +69,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
     public async Task AcceptedTaskWhoseStartWasLost_IsStartedAgainAfterTheGrace_AndEndsOnce()
     {
         var vm = await system.CreateActiveVmAsync();
-        var launcher = system.Services.GetRequiredService<ITaskLauncher>();
-        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vm.Id); i++)
-        {
-            await Task.Delay(25);
-        }
+        await WaitCreateEndedAsync(vm.Id);
 
         // What a request leaves when the engine loses its start: the claim and the action record, and no orchestration.
         var now = DateTimeOffset.UtcNow;
@@ -115,5 +106,15 @@ public sealed class TaskAlertTests : IAsyncLifetime
 
         Assert.Equal(0, pass.AlertsOpened);
         Assert.Empty(await system.AlertsOfAsync(vm.Id));
+    }
+
+    // The create's orchestration ends a moment after it released the VM; until then it would count as running.
+    private async Task WaitCreateEndedAsync(string vmId)
+    {
+        var launcher = system.Services.GetRequiredService<ITaskLauncher>();
+        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vmId); i++)
+        {
+            await Task.Delay(25);
+        }
     }
 }

@@ -8,9 +8,8 @@ namespace VmControl.Application.Tasks.Activities;
 /// <summary>
 /// The task's first step: is the task still the VM's? Begin the hypervisor operation and, unless the driver answered
 /// with its end already, poll it once when the driver says it may be done (no wait before the first poll); a task the
-/// hypervisor ended at once is ended here
-/// too (outcome on the VM, the action's start, steps and end in one write). One step instead of four keeps a quick
-/// task near the engine's own cost (docs/benchmarks.md). A transient error before the operation ends is thrown, so
+/// hypervisor ended at once is ended here too (outcome on the VM, the action's start, steps and end in one write). One
+/// step instead of four keeps a quick task near the engine's own cost (docs/benchmarks.md). A transient error before the operation ends is thrown, so
 /// the orchestrator's retry policy repeats the step, which is safe: the ownership check is a read, the drivers return
 /// the pending operation for a repeated begin, and a step that already ended the task finds its own outcome on the VM.
 /// </summary>
@@ -27,7 +26,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
             return new BeginOutcome(await TaskEnding.EndedEarlierAsync(log, time, notStarted, vm).ConfigureAwait(false));
         }
 
-        if (vm is null || vm.TaskState != input.TaskState || vm.CurrentActionId != input.ActionId)
+        if (!vm.IsClaimedBy(input.TaskState, input.ActionId))
         {
             // Pre-empted (a hard delete, a reset) before it touched the hypervisor: the end records that.
             return new BeginOutcome(await TaskEnding.EndAsync(store, log, time, notStarted, vm).ConfigureAwait(false));
@@ -62,7 +61,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
 
         if (operation.PollAfter > TimeSpan.Zero)
         {
-            return new BeginOutcome(Operation: operation, Wait: operation.PollAfter, ActionRow: await Record(started, events).ConfigureAwait(false));
+            return await Follow(operation.PollAfter).ConfigureAwait(false);
         }
 
         OperationProgress progress;
@@ -73,13 +72,12 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
         catch (TransientFailureException)
         {
             // Begun: follow it from the orchestrator (whose polls retry) rather than begin it again.
-            return new BeginOutcome(Operation: operation, Wait: TimeSpan.FromSeconds(1), ActionRow: await Record(started, events).ConfigureAwait(false));
+            return await Follow(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         }
 
         if (progress.State == OperationState.InProgress)
         {
-            return new BeginOutcome(
-                Operation: operation, Wait: progress.PollAfter ?? TimeSpan.FromSeconds(1), ActionRow: await Record(started, events).ConfigureAwait(false));
+            return await Follow(progress.PollAfter ?? TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         }
 
         events.Add(Completed(progress, time.GetUtcNow()));
@@ -98,6 +96,10 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
                 return new BeginOutcome(Finish: finish);
             }
         }
+
+        // Still under way: record the steps so far, and let the orchestrator poll it after `wait`.
+        async Task<BeginOutcome> Follow(TimeSpan wait) =>
+            new(Operation: operation, Wait: wait, ActionRow: await Record(started, events).ConfigureAwait(false));
 
         Task<ActionState> Record(DateTimeOffset startedAt, IReadOnlyList<ActionEvent> steps) => StoreCalls.Transient(() =>
             log.RecordAsync(input.VmId, input.ActionId, new ActionChange(startedAt, steps), input.ActionRow));
