@@ -17,6 +17,9 @@ public sealed class VmCommandsConcurrencyTests(TaskSystem system) : IClassFixtur
     {
         var vm = await system.CreateActiveVmAsync();
 
+        // The winner's stop must still be under way when the others decide: a quick task now ends within one activity,
+        // and a request that read the VM after it ended was refused for the VM being stopped, not for the task.
+        system.Simulator.LatencyMs = 2_000;
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
             Task.Run(() => system.Commands.RequestActionAsync(new ActionRequest(vm.Id, VmAction.Stop)))));
 
