@@ -14,8 +14,8 @@ using VmControl.Application.Ports;
 using VmControl.Bench.Actions;
 using VmControl.Domain;
 using VmControl.Http;
-using VmControl.Infrastructure.Composition;
-using VmControl.LocalHost.Engine;
+using VmControl.Hosting;
+using VmControl.Durable.Sidecar;
 
 var samples = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var fleet = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;

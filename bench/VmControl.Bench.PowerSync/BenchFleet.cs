@@ -8,8 +8,8 @@ using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 using VmControl.Domain;
-using VmControl.Infrastructure.Simulation;
-using VmControl.Infrastructure.Storage;
+using VmControl.Drivers.Simulated;
+using VmControl.Storage;
 
 namespace VmControl.Bench.PowerSync;
 

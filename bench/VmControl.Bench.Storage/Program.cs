@@ -7,7 +7,7 @@ using Azure.Data.Tables;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Infrastructure.Storage;
+using VmControl.Storage;
 
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var options = new TableStorageOptions

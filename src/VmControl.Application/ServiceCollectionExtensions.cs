@@ -5,7 +5,7 @@ using VmControl.Application.UseCases;
 
 namespace VmControl.Application;
 
-/// <summary>The application layer's services; the hosts add the stores, the driver and the Durable client.</summary>
+/// <summary>The application layer's services; the hosts add the stores, the driver and the task launcher (VmControl.Durable).</summary>
 public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddVmControlApplication(this IServiceCollection services, Action<TaskSettings>? configure = null)
@@ -14,7 +14,6 @@ public static class ServiceCollectionExtensions
         configure?.Invoke(settings);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITaskLauncher, DurableTaskLauncher>();
         services.AddSingleton<VmCommands>();
         services.AddSingleton<VmQueries>();
         return services;

@@ -7,7 +7,7 @@ using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Functions.Durable;
 using VmControl.Http;
-using VmControl.Infrastructure.Composition;
+using VmControl.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();

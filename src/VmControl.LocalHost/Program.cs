@@ -1,7 +1,7 @@
 using VmControl.Application;
 using VmControl.Http;
-using VmControl.Infrastructure.Composition;
-using VmControl.LocalHost.Engine;
+using VmControl.Hosting;
+using VmControl.Durable.Sidecar;
 using VmControl.OpenStack;
 using VmControl.LocalHost.Hosting;
 

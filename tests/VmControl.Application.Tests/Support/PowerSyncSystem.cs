@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
-using VmControl.Infrastructure.Simulation;
+using VmControl.Drivers.Simulated;
 
 namespace VmControl.Application.Tests.Support;
 

@@ -8,9 +8,9 @@ using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 using VmControl.Domain;
-using VmControl.Infrastructure.Simulation;
-using VmControl.Infrastructure.Storage;
-using VmControl.LocalHost.Engine;
+using VmControl.Drivers.Simulated;
+using VmControl.Storage;
+using VmControl.Durable.Sidecar;
 
 namespace VmControl.Application.Tests.Support;
 

@@ -1,7 +1,7 @@
 using VmControl.Application.Model;
 using VmControl.Application.Tests.Support;
 using VmControl.Domain;
-using VmControl.Infrastructure.Simulation;
+using VmControl.Drivers.Simulated;
 
 namespace VmControl.Application.Tests.Tasks;
 

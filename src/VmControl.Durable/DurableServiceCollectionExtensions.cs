@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VmControl.Application.Tasks;
+
+namespace VmControl.Durable;
+
+public static class DurableServiceCollectionExtensions
+{
+    /// <summary>The task lock's launcher over the <c>DurableTaskClient</c> registered in the container.</summary>
+    public static IServiceCollection AddDurableTaskLauncher(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITaskLauncher, DurableTaskLauncher>();
+        return services;
+    }
+}

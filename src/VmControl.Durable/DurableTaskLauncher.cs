@@ -1,0 +1,72 @@
+using DurableTask.Core.Exceptions;
+using Grpc.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using VmControl.Application.Tasks;
+
+namespace VmControl.Durable;
+
+/// <summary><see cref="ITaskLauncher"/> over a Durable Task client.</summary>
+public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLauncher
+{
+    private static readonly OrchestrationRuntimeStatus[] LockStatuses =
+    [
+        OrchestrationRuntimeStatus.Pending,
+        OrchestrationRuntimeStatus.Running,
+        OrchestrationRuntimeStatus.Suspended,
+    ];
+
+    public async Task<bool> TryStartAsync(VmTaskInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var options = new StartOrchestrationOptions(TaskInstanceIds.For(input.VmId)).WithDedupeStatuses(LockStatuses);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(VmTaskOrchestrator), input, options, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            // The gRPC client (the LocalHost's sidecar) surfaces the backend's dedupe refusal as a status, not a typed exception.
+            return false;
+        }
+    }
+
+    public async Task<bool> TerminateAndWaitAsync(string vmId, string reason, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var instanceId = TaskInstanceIds.For(vmId);
+        if (!await IsRunningAsync(vmId, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        await client.TerminateInstanceAsync(instanceId, reason, cancellationToken).ConfigureAwait(false);
+
+        // WaitForInstanceCompletionAsync polls every 2 s on the Azure Storage backend; a short poll of our own ends sooner.
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            if (!await IsRunningAsync(vmId, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    public async Task<bool> IsRunningAsync(string vmId, CancellationToken cancellationToken = default)
+    {
+        var meta = await client.GetInstanceAsync(TaskInstanceIds.For(vmId), getInputsAndOutputs: false, cancellationToken)
+            .ConfigureAwait(false);
+        return meta is not null && LockStatuses.Contains(meta.RuntimeStatus);
+    }
+
+}

@@ -1,0 +1,26 @@
+using VmControl.Drivers.Azure;
+
+namespace VmControl.Hosting;
+
+/// <summary>What both hosts configure: where the tables live and which hypervisor driver is active.</summary>
+public sealed class InfrastructureOptions
+{
+    /// <summary><c>simulated</c> (the default, local) or <c>azure</c>.</summary>
+    public string Driver { get; set; } = "simulated";
+
+    /// <summary>A storage connection string (Azurite: <c>UseDevelopmentStorage=true</c>); null in Azure, where <see cref="TableServiceUri"/> is used.</summary>
+    /// <remarks>
+    /// No default: a connection string wins over <see cref="TableServiceUri"/>, so an Azurite default would send a
+    /// deployed app (which sets only <c>Storage__TableServiceUri</c>) to 127.0.0.1. The local settings name Azurite.
+    /// </remarks>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>The table endpoint, reached with a managed identity (DefaultAzureCredential).</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Prefix of every table name, so several deployments or test runs can share an account.</summary>
+    public string TablePrefix { get; set; } = "VmControl";
+
+    /// <summary>The Azure driver's settings (section <c>Azure</c>), used when <see cref="Driver"/> is <c>azure</c>.</summary>
+    public AzureDriverOptions Azure { get; set; } = new();
+}

@@ -1,8 +1,0 @@
-namespace VmControl.Infrastructure.Simulation;
-
-/// <summary>Whether a simulated fault invites a retry (transient) or not (permanent).</summary>
-public enum FaultKind
-{
-    Transient,
-    Permanent,
-}

@@ -1,0 +1,133 @@
+using Azure;
+using Azure.Data.Tables;
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Domain;
+using Page = VmControl.Application.Model.Page<VmControl.Application.Model.VmRecord>;
+
+namespace VmControl.Storage;
+
+/// <summary>VM records in Table Storage; every change is a Replace conditional on the record's ETag.</summary>
+public sealed class TableVmStore(StorageTables tables) : IVmStore
+{
+    private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Vms;
+
+    public async Task<VmRecord> CreateAsync(VmRecord vm, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        RequireValidId(vm.Id);
+        var entity = VmEntity.ToEntity(vm);
+        try
+        {
+            var response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return vm with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // A VM is created claimed by its create action, whose id is unique to the request: a stored record carrying
+            // it is our own insert that landed before a storage client's retry.
+            return vm.CurrentActionId is not null
+                && await GetAsync(vm.Id, cancellationToken).ConfigureAwait(false) is { } stored
+                && stored.CurrentActionId == vm.CurrentActionId && stored.CreatedAt == vm.CreatedAt
+                    ? stored
+                    : throw new InvalidOperationException($"VM {vm.Id} already exists.", ex);
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
+        {
+            throw StorageErrors.Unavailable(ex);
+        }
+    }
+
+    public async Task<VmRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        // An id we never issue cannot name a record, and is never sent to storage as a key.
+        if (!VmIds.IsValid(id))
+        {
+            return null;
+        }
+
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return response.HasValue ? VmEntity.FromEntity(response.Value!) : null;
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
+        {
+            throw StorageErrors.Unavailable(ex);
+        }
+    }
+
+    public async Task<VmRecord?> TryReplaceAsync(VmRecord vm, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        RequireValidId(vm.Id);
+        if (string.IsNullOrEmpty(vm.ETag))
+        {
+            throw new ArgumentException("A replace needs the ETag of the record it was read as.", nameof(vm));
+        }
+
+        var entity = VmEntity.ToEntity(vm);
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, new ETag(vm.ETag), TableUpdateMode.Replace, cancellationToken)
+                .ConfigureAwait(false);
+            return vm with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            // 412: someone wrote since it was read; 404: there is no such record to replace. Either way, nothing changed.
+            return null;
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
+        {
+            throw StorageErrors.Unavailable(ex);
+        }
+    }
+
+    public async Task<Page> ListAsync(VmQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Paging.ValidateLimit(query.Limit);
+        var filter = new QueryFilter();
+        if (query.VmState is { } vmState)
+        {
+            filter.Equal(VmEntity.VmStateColumn, vmState.ToWire());
+        }
+
+        if (query.TaskState is { } taskState)
+        {
+            filter.Equal(VmEntity.TaskStateColumn, taskState.ToWire());
+        }
+
+        if (query.PowerState is { } powerState)
+        {
+            filter.Equal(VmEntity.PowerStateColumn, powerState.ToWire());
+        }
+
+        if (query.IdleOnly)
+        {
+            filter.Equal(VmEntity.IdleColumn, true);
+        }
+
+        var odata = filter.Build();
+        try
+        {
+            return await Paging.ReadAsync(
+                table, tables.Tokens, $"vms\n{odata}", odata, query.Limit, query.ContinuationToken, VmEntity.FromEntity, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
+        {
+            throw StorageErrors.Unavailable(ex);
+        }
+    }
+
+    private static void RequireValidId(string id)
+    {
+        if (!VmIds.IsValid(id))
+        {
+            throw new ArgumentException($"'{id}' is not a VM id this service issues (vm- and 16 lowercase hex).", nameof(id));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Azure;
+using Azure.Data.Tables;
+using VmControl.Application.Model;
+using VmControl.Domain;
+
+namespace VmControl.Storage;
+
+/// <summary>
+/// A VM record as one entity: partition key = row key = VM id, one row per VM. Enums are stored by wire name. The row
+/// key is the id, not a constant, because Azurite (the local store) finds an entity by its row key first: with one row
+/// key shared by every VM, each point read, insert and replace scanned every VM (docs/benchmarks.md, power sync).
+/// </summary>
+internal static class VmEntity
+{
+    public const string VmStateColumn = "VmState";
+    public const string TaskStateColumn = "TaskState";
+    public const string PowerStateColumn = "PowerState";
+
+    // Table Storage cannot filter on a missing property, so "no task in flight" is stored explicitly.
+    public const string IdleColumn = "Idle";
+
+    public static TableEntity ToEntity(VmRecord vm)
+    {
+        var entity = new TableEntity(vm.Id, vm.Id);
+        entity.SetString("Name", vm.Name);
+        entity.SetString("Size", vm.Size);
+        entity.SetString("Image", vm.Image);
+        entity.SetJson("Tags", vm.Tags);
+        entity.SetEnum(VmStateColumn, vm.VmState);
+        entity.SetEnum(TaskStateColumn, vm.TaskState);
+        entity[IdleColumn] = vm.TaskState is null;
+        entity.SetEnum(PowerStateColumn, vm.PowerState);
+        entity.SetString("PowerStateDetail", vm.PowerStateDetail);
+        entity.SetTime("PowerStateObservedAt", vm.PowerStateObservedAt);
+        entity.SetEnum("StateBeforeResize", vm.StateBeforeResize);
+        entity.SetString("SizeBeforeResize", vm.SizeBeforeResize);
+        entity.SetString("CurrentActionId", vm.CurrentActionId);
+        entity.SetTime("TaskDeadline", vm.TaskDeadline);
+        if (vm.Fault is { } fault)
+        {
+            entity.SetEnum("FaultAction", fault.Action);
+            entity.SetString("FaultActionId", fault.ActionId);
+            entity.SetString("FaultCode", fault.Code);
+            entity.SetString("FaultMessage", fault.Message);
+            entity.SetTime("FaultAt", fault.At);
+        }
+
+        entity.SetString("Driver", vm.Driver);
+        entity.SetString("ExternalId", vm.ExternalId);
+        if (vm.DriftPasses != 0)
+        {
+            entity["DriftPasses"] = vm.DriftPasses;
+        }
+
+        entity.SetTime("DriftSince", vm.DriftSince);
+        entity.SetTime("CreatedAt", vm.CreatedAt);
+        entity.SetTime("UpdatedAt", vm.UpdatedAt);
+        return entity.EnsureFits();
+    }
+
+    public static VmRecord FromEntity(TableEntity entity) => FromEntity(entity, entity.ETag);
+
+    public static VmRecord FromEntity(TableEntity entity, ETag etag) => new()
+    {
+        Id = entity.PartitionKey,
+        Name = entity.RequiredText("Name"),
+        Size = entity.RequiredText("Size"),
+        Image = entity.RequiredText("Image"),
+        Tags = entity.GetJson<Dictionary<string, string>>("Tags") ?? [],
+        VmState = entity.RequiredEnum<VmState>(VmStateColumn),
+        TaskState = entity.GetEnum<TaskState>(TaskStateColumn),
+        PowerState = entity.RequiredEnum<PowerState>(PowerStateColumn),
+        PowerStateDetail = entity.GetText("PowerStateDetail"),
+        PowerStateObservedAt = entity.GetTime("PowerStateObservedAt"),
+        StateBeforeResize = entity.GetEnum<VmState>("StateBeforeResize"),
+        SizeBeforeResize = entity.GetText("SizeBeforeResize"),
+        CurrentActionId = entity.GetText("CurrentActionId"),
+        TaskDeadline = entity.GetTime("TaskDeadline"),
+        Fault = entity.GetEnum<VmAction>("FaultAction") is { } action
+            ? new VmFault(
+                action,
+                entity.GetText("FaultActionId") ?? string.Empty,
+                entity.GetText("FaultCode") ?? string.Empty,
+                entity.GetText("FaultMessage") ?? string.Empty,
+                entity.GetTime("FaultAt") ?? default)
+            : null,
+        Driver = entity.RequiredText("Driver"),
+        ExternalId = entity.GetText("ExternalId"),
+        DriftPasses = entity.GetInt32("DriftPasses") ?? 0,
+        DriftSince = entity.GetTime("DriftSince"),
+        CreatedAt = entity.GetTime("CreatedAt") ?? default,
+        UpdatedAt = entity.GetTime("UpdatedAt") ?? default,
+        ETag = etag.ToString(),
+    };
+}

@@ -1,0 +1,63 @@
+using VmControl.Application.Model;
+using VmControl.Application.Ports;
+using VmControl.Domain;
+
+namespace VmControl.Storage.Tests;
+
+public sealed class VmStoreListingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly IVmStore store = azurite.Vms;
+
+    [Fact]
+    public async Task Filters_Combine()
+    {
+        var target = await store.CreateAsync(TestData.Vm(VmState.Stopped, PowerState.Shutdown));
+        var busy = await store.CreateAsync(TestData.Vm(VmState.Stopped, PowerState.Shutdown, TaskState.PoweringOn) with { CurrentActionId = ActionIds.New(TestData.Now) });
+        await store.CreateAsync(TestData.Vm(VmState.Stopped, PowerState.Running));
+        await store.CreateAsync(TestData.Vm(VmState.Active, PowerState.Shutdown));
+
+        var stoppedAndShutdown = await store.ListAsync(new VmQuery(VmState.Stopped, PowerState: PowerState.Shutdown));
+        var idle = await store.ListAsync(new VmQuery(VmState.Stopped, PowerState: PowerState.Shutdown, IdleOnly: true));
+        var powering = await store.ListAsync(new VmQuery(VmState.Stopped, TaskState.PoweringOn, PowerState.Shutdown));
+        var contradiction = await store.ListAsync(new VmQuery(TaskState: TaskState.PoweringOn, IdleOnly: true));
+
+        Assert.Equal(new[] { busy.Id, target.Id }.Order(StringComparer.Ordinal), stoppedAndShutdown.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([target.Id], idle.Items.Select(v => v.Id));
+        Assert.Equal([busy.Id], powering.Items.Select(v => v.Id));
+        Assert.Empty(contradiction.Items);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    [InlineData(-1)]
+    public async Task List_LimitOutsideOneToThousand_Throws(int limit)
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListAsync(new VmQuery(Limit: limit)));
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("' or true or '")]
+    [InlineData("eyJ2IjoxLCJjIjoidm0tMCB2bSJ9.AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("1!vm-0000000000000000 vm")]
+    public async Task List_ForgedContinuationToken_IsRejected(string token)
+    {
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => store.ListAsync(new VmQuery(ContinuationToken: token)));
+    }
+
+    [Fact]
+    public async Task List_TokenOfAnotherFilter_IsRejected()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await store.CreateAsync(TestData.Vm(VmState.Paused, PowerState.Paused));
+        }
+
+        var first = await store.ListAsync(new VmQuery(VmState.Paused, Limit: 1));
+
+        Assert.NotNull(first.ContinuationToken);
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(
+            () => store.ListAsync(new VmQuery(VmState.Active, Limit: 1, ContinuationToken: first.ContinuationToken)));
+    }
+}
