@@ -16,7 +16,7 @@ internal sealed partial class PowerSyncPass(
     IAlertStore alerts,
     IHypervisorDriver driver,
     ITaskLauncher launcher,
-    VmCommands commands,
+    PassCommands commands,
     PowerSyncSettings settings,
     DateTimeOffset now,
     ILogger logger)
