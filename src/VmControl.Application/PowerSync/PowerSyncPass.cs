@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
-using VmControl.Application.UseCases;
 
 namespace VmControl.Application.PowerSync;
 
