@@ -3,7 +3,7 @@ using VmControl.Domain;
 
 namespace VmControl.Http;
 
-/// <summary>RFC 9457 problem details with the API's machine-readable <c>code</c> (docs/api.md).</summary>
+/// <summary>RFC 9457 problem details with the API's machine-readable <c>code</c> (docs/api.md#problem-codes).</summary>
 public static class Problems
 {
     // A URN, not a URL: the type identifies the problem without promising a page to dereference (RFC 9457 §3.1.1).
