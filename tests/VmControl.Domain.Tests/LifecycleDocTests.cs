@@ -8,7 +8,7 @@ namespace VmControl.Domain.Tests;
 /// </summary>
 public sealed class LifecycleDocTests
 {
-    private static readonly string DocPath = RepoFiles.PathOf("docs", "lifecycle.md");
+    private static readonly string DocPath = RepoPaths.PathOf("docs", "lifecycle.md");
 
     public static TheoryData<string> Sections => ["diagram", "table"];
 

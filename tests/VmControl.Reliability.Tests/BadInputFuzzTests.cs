@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CsCheck;
-using VmControl.LocalHost.Tests.Support;
 using VmControl.Reliability.Tests.Fuzz;
 using VmControl.Reliability.Tests.Support;
 

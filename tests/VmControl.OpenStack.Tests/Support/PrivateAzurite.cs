@@ -26,7 +26,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
     /// <summary>A running private Azurite, or null when none is installed (the caller then uses the shared one).</summary>
     public static async Task<PrivateAzurite?> TryStartAsync()
     {
-        var bin = Path.Combine(Repo.Root, ".tools", "azurite", "node_modules", ".bin", "azurite");
+        var bin = RepoPaths.AzuriteBinary;
         if (!File.Exists(bin))
         {
             return null;

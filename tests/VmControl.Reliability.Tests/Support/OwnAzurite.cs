@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using VmControl.LocalHost.Tests.Support;
 
 namespace VmControl.Reliability.Tests.Support;
 
@@ -51,7 +50,7 @@ public sealed class OwnAzurite : IAsyncDisposable
     /// <summary>Starts Azurite (again) on the same ports and data folder, and returns once all three services listen.</summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken)
     {
-        var binary = RepoRoot.AzuriteBinary;
+        var binary = RepoPaths.AzuriteBinary;
         if (!File.Exists(binary))
         {
             throw new FileNotFoundException($"Azurite is not installed at {binary}; run ./test.sh or `source scripts/azurite.sh && azurite_install`.");
