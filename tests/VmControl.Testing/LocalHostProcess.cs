@@ -54,7 +54,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             throw new FileNotFoundException($"{dll} is missing: build the test project (it builds src/VmControl.LocalHost first) in {RepoPaths.Configuration}.");
         }
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var start = new ProcessStartInfo(DotnetHost())
         {
             // The host's content root, so it reads its own appsettings.json.
@@ -188,11 +188,4 @@ public sealed class LocalHostProcess : IAsyncDisposable
     // The dotnet CLI tells child processes which host it is; fall back to the one on PATH.
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

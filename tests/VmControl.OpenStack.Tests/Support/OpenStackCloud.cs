@@ -38,8 +38,8 @@ public sealed class OpenStackCloud : IAsyncLifetime
             throw new InvalidOperationException($"{Cli} is missing: run scripts/ensure-openstack-cli.sh (Debian's python3-openstackclient and python3-openstacksdk).");
         }
 
-        azurite = await PrivateAzurite.TryStartAsync().ConfigureAwait(false);
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        azurite = PrivateAzurite.IsInstalled ? await PrivateAzurite.StartAsync(startup.Token).ConfigureAwait(false) : null;
         host = await LocalHostProcess.StartAsync(LocalHostIdentity.New("ostest"), AdminAccount(azurite?.ConnectionString), startup.Token).ConfigureAwait(false);
         // A stock clouds.yaml: password auth, Keystone's unversioned URL, nothing VmControl-specific.
         await File.WriteAllTextAsync(CloudsYaml, $"""
