@@ -1,5 +1,6 @@
 using VmControl.Docs.Tests.Links;
 using VmControl.Docs.Tests.Support;
+using VmControl.Testing;
 
 namespace VmControl.Docs.Tests;
 
@@ -13,7 +14,7 @@ public sealed class DocLinksTests
     [Fact]
     public void EveryLinkAndDocumentReference_InTheRepository_Resolves()
     {
-        var broken = new LinkChecker(RepoFiles.Root()).BrokenReferences();
+        var broken = new LinkChecker(RepoPaths.Root).BrokenReferences();
 
         Assert.True(broken.Count == 0, Report(broken, "broken references"));
     }
@@ -21,7 +22,7 @@ public sealed class DocLinksTests
     [Fact]
     public void NoFile_InTheRepository_RefersToDocumentsOutsideIt()
     {
-        var outside = new LinkChecker(RepoFiles.Root()).OutsideReferences();
+        var outside = new LinkChecker(RepoPaths.Root).OutsideReferences();
 
         Assert.True(outside.Count == 0, Report(outside, "references to documents outside the repository"));
     }
@@ -29,7 +30,7 @@ public sealed class DocLinksTests
     [Fact]
     public void TheCheck_ReadsTheDocsTheReadmeAndTheSources()
     {
-        var files = RepoText.Files(RepoFiles.Root()).ToHashSet(StringComparer.Ordinal);
+        var files = RepoText.Files(RepoPaths.Root).ToHashSet(StringComparer.Ordinal);
 
         Assert.Contains("README.md", files);
         Assert.Contains("docs/api.md", files);

@@ -1,6 +1,7 @@
 using VmControl.Docs.Tests.Rendering;
 using VmControl.Docs.Tests.Support;
 using VmControl.Domain;
+using VmControl.Testing;
 
 namespace VmControl.Docs.Tests;
 
@@ -10,7 +11,7 @@ namespace VmControl.Docs.Tests;
 /// </summary>
 public sealed class LifecycleDocTests
 {
-    private static readonly string DocPath = RepoFiles.PathOf("docs", "lifecycle.md");
+    private static readonly string DocPath = RepoPaths.PathOf("docs", "lifecycle.md");
 
     public static TheoryData<string> Sections => ["diagram", "table"];
 

@@ -14,6 +14,7 @@ using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
 using VmControl.Http.Tests.Fakes;
+using VmControl.Testing.Fakes;
 
 namespace VmControl.Http.Tests;
 

@@ -21,7 +21,9 @@ public sealed class TaskAlertTests : IAsyncLifetime
     public async Task RunningTaskPastItsDeadline_IsStuckNotOrphaned_AndResolvesWhenItEnds()
     {
         var vm = await system.CreateActiveVmAsync();
-        system.Simulator.LatencyMs = 4_000;
+
+        // Held, the stop is certainly still running when the pass looks at it.
+        var hold = system.Simulator.AddHold(vm.Id, VmAction.Stop);
         var accepted = Assert.IsType<CommandResult.Accepted>(await system.Commands.RequestActionAsync(new ActionRequest(vm.Id, VmAction.Stop)));
 
         // Power sync's clock is past the stop's 10-minute deadline while the engine's orchestration still runs.
@@ -32,6 +34,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
         var stuck = Assert.Single(await system.AlertsOfAsync(vm.Id));
         Assert.Equal(AlertKind.StuckTask, stuck.Kind);
 
+        system.Simulator.ReleaseHold(hold.Id);
         await system.WaitFinishedAsync(vm.Id, accepted.Action.Id);
         await system.WaitIdleAsync(vm.Id);
         var after = await later.RunPassAsync();
@@ -112,8 +115,11 @@ public sealed class TaskAlertTests : IAsyncLifetime
     private async Task WaitCreateEndedAsync(string vmId)
     {
         var launcher = system.Services.GetRequiredService<ITaskLauncher>();
-        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vmId); i++)
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await launcher.IsRunningAsync(vmId))
         {
+            // A time-out fails here: returning quietly would let the test go on against a create still running.
+            Assert.True(DateTime.UtcNow < until, $"The create's orchestration of {vmId} was still running after 30 s.");
             await Task.Delay(25);
         }
     }

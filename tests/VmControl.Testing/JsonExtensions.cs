@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 public static class JsonExtensions
 {

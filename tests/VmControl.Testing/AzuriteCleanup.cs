@@ -2,20 +2,21 @@ using Azure;
 using Azure.Data.Tables;
 using DurableTask.AzureStorage;
 
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>Deletes what one test identity left in Azurite, so repeated runs on a developer's Azurite do not pile up.</summary>
 public static class AzuriteCleanup
 {
-    // What LocalHost uses by default (its appsettings.json); the tests never pass another.
-    private const string ConnectionString = "UseDevelopmentStorage=true";
+    /// <summary>The identity's tables and task hub on the shared Azurite (what LocalHost uses by default).</summary>
+    public static Task DeleteAsync(LocalHostIdentity identity, CancellationToken cancellationToken) =>
+        DeleteAsync(identity, AzuriteCheck.ConnectionString, cancellationToken);
 
-    public static async Task DeleteAsync(LocalHostIdentity identity, CancellationToken cancellationToken)
+    public static async Task DeleteAsync(LocalHostIdentity identity, string connectionString, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         try
         {
-            var tables = new TableServiceClient(ConnectionString);
+            var tables = new TableServiceClient(connectionString);
             await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(identity.TablePrefix) >= 0 && t.Name.CompareTo(identity.TablePrefix + "~") < 0, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 await tables.DeleteTableAsync(table.Name, cancellationToken).ConfigureAwait(false);
@@ -25,7 +26,7 @@ public static class AzuriteCleanup
             var hub = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
             {
                 TaskHubName = identity.HubName,
-                StorageAccountClientProvider = new StorageAccountClientProvider(ConnectionString),
+                StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             });
             await hub.DeleteAsync().ConfigureAwait(false);
         }

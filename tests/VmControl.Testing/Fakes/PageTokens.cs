@@ -3,7 +3,7 @@ using System.Text;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 
-namespace VmControl.Http.Tests.Fakes;
+namespace VmControl.Testing.Fakes;
 
 /// <summary>Offset tokens with a prefix, so a forged token is recognisable as one the fake did not issue.</summary>
 public static class PageTokens

@@ -1,7 +1,7 @@
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 
-namespace VmControl.Http.Tests.Fakes;
+namespace VmControl.Testing.Fakes;
 
 public sealed class FakeActionLog : IActionLog
 {

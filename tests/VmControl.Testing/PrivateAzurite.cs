@@ -1,29 +1,32 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using VmControl.LocalHost.Tests.Support;
 
-namespace VmControl.Reliability.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>
-/// An Azurite of the test's own, on free loopback ports with a temporary data folder. The suite never touches the
-/// shared Azurite on 10000-10002 (other tests and developers use it, and under their load it answers in seconds,
-/// which would make this suite measure them rather than us). Stop and start again keep ports and data.
+/// An Azurite of the test's own (the repository's <c>.tools/azurite</c>, from scripts/azurite.sh), on free loopback
+/// ports with a temporary data folder. The shared Azurite on 10000-10002 is loaded by every other job on the machine:
+/// a fresh task hub there can take minutes to own its partitions, and a suite that measures would measure the others.
+/// Stop and start again keep ports and data (a storage outage).
 /// </summary>
-public sealed class OwnAzurite : IAsyncDisposable
+public sealed class PrivateAzurite : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
-    private readonly string location = Directory.CreateTempSubdirectory("vmcontrol-reliability-azurite.").FullName;
-    private readonly int[] ports = [FreePort(), FreePort(), FreePort()];
+    private readonly string location = Directory.CreateTempSubdirectory("vmcontrol-test-azurite.").FullName;
+    private readonly int[] ports = [FreePorts.Next(), FreePorts.Next(), FreePorts.Next()];
     private Process? process;
 
-    private OwnAzurite()
+    private PrivateAzurite()
     {
     }
 
     public OutputTail Output { get; } = new();
+
+    /// <summary>Whether the repository has Azurite installed (else a test may fall back on the shared one).</summary>
+    public static bool IsInstalled => File.Exists(RepoPaths.AzuriteBinary);
 
     /// <summary>The full connection string LocalHost takes as <c>--Storage:StorageConnectionString</c> (tables and the Durable engine).</summary>
     public string ConnectionString =>
@@ -33,9 +36,9 @@ public sealed class OwnAzurite : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
 
-    public static async Task<OwnAzurite> StartAsync(CancellationToken cancellationToken)
+    public static async Task<PrivateAzurite> StartAsync(CancellationToken cancellationToken)
     {
-        var azurite = new OwnAzurite();
+        var azurite = new PrivateAzurite();
         try
         {
             await azurite.StartAgainAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +54,7 @@ public sealed class OwnAzurite : IAsyncDisposable
     /// <summary>Starts Azurite (again) on the same ports and data folder, and returns once all three services listen.</summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken)
     {
-        var binary = RepoRoot.AzuriteBinary;
+        var binary = RepoPaths.AzuriteBinary;
         if (!File.Exists(binary))
         {
             throw new FileNotFoundException($"Azurite is not installed at {binary}; run ./test.sh or `source scripts/azurite.sh && azurite_install`.");
@@ -163,12 +166,5 @@ public sealed class OwnAzurite : IAsyncDisposable
         }
 
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

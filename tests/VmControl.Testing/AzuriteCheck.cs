@@ -1,9 +1,12 @@
 using System.Net.Sockets;
 
-namespace VmControl.OpenStack.Tests.Support;
+namespace VmControl.Testing;
 
-internal static class AzuriteCheck
+/// <summary>The shared Azurite on 127.0.0.1:10000-10002 that the storage and end-to-end tests use.</summary>
+public static class AzuriteCheck
 {
+    public const string ConnectionString = "UseDevelopmentStorage=true";
+
     /// <summary>Fails with a clear message when Azurite is not listening, instead of a storage timeout.</summary>
     public static void EnsureRunning()
     {

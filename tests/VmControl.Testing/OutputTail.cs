@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>The last lines a child process wrote, kept so that a failed start or test can show them.</summary>
 public sealed class OutputTail(int capacity = 200)

@@ -2,7 +2,7 @@ using System.Globalization;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 
-namespace VmControl.Http.Tests.Fakes;
+namespace VmControl.Testing.Fakes;
 
 /// <summary>An in-memory VM store with real ETag compare-and-swap and opaque-looking continuation tokens.</summary>
 public sealed class FakeVmStore : IVmStore

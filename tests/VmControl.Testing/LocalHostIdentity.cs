@@ -1,16 +1,17 @@
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>
-/// What makes one LocalHost's data its own on the shared Azurite: table prefix, Durable task hub and worker id.
+/// What makes one LocalHost's data its own on a shared Azurite: table prefix, Durable task hub and worker id.
 /// A restart with the same identity is the same deployment coming back (it finds its tasks and partition leases).
 /// </summary>
 public sealed record LocalHostIdentity(string TablePrefix, string HubName, string WorkerId)
 {
-    /// <summary>A fresh identity: letters and digits only, as table and hub names require.</summary>
-    public static LocalHostIdentity New()
+    /// <summary>A fresh identity: letters and digits only (as table and hub names require), starting with <paramref name="prefix"/>.</summary>
+    public static LocalHostIdentity New(string prefix = "E2e")
     {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
         var suffix = Guid.NewGuid().ToString("N")[..12];
-        return new LocalHostIdentity("E2e" + suffix, "E2e" + suffix, "e2e-" + suffix);
+        return new LocalHostIdentity(prefix + suffix, prefix + suffix, prefix.ToLowerInvariant() + "-" + suffix);
     }
 
     public IEnumerable<string> CommandLine()

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using VmControl.Application.Tasks;
 
-namespace VmControl.Http.Tests.Fakes;
+namespace VmControl.Testing.Fakes;
 
 /// <summary>Records every start; the engine "answers" unless <see cref="Down"/>.</summary>
 public sealed class FakeTaskLauncher : ITaskLauncher

@@ -1,58 +1,60 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>
 /// VmControl.LocalHost as a real child process (the dll the build produced), on a free loopback port, with its own
-/// <see cref="LocalHostIdentity"/>. <see cref="Kill"/> is a <c>kill -9</c>: no shutdown code runs.
+/// <see cref="LocalHostIdentity"/>. <see cref="KillAsync"/> is a <c>kill -9</c>: no shutdown code runs; a new process
+/// with the same identity is the same deployment coming back.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-
     private readonly Process process;
     private bool disposed;
 
-    private LocalHostProcess(Process process, Uri baseAddress, OutputTail output)
+    private LocalHostProcess(Process process, Uri baseAddress, LocalHostIdentity identity, OutputTail output)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        Identity = identity;
         Output = output;
     }
 
     public Uri BaseAddress { get; }
 
+    public LocalHostIdentity Identity { get; }
+
+    /// <summary>The last lines the host wrote (standard output and error), for failure messages.</summary>
     public OutputTail Output { get; }
 
     public int Id => process.Id;
 
-    /// <summary>Where the build put the host (recorded by the test project's LocateLocalHost target).</summary>
-    public static string HostDll
-    {
-        get
-        {
-            var path = typeof(LocalHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .FirstOrDefault(a => a.Key == "LocalHostDll")?.Value;
-            return !string.IsNullOrEmpty(path) && File.Exists(path)
-                ? path
-                : throw new FileNotFoundException($"VmControl.LocalHost.dll is not at '{path}'; build the test project (it builds the host first).");
-        }
-    }
-
     /// <summary>Starts the host and returns once <c>/api/health</c> answers 200.</summary>
     public static Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, CancellationToken cancellationToken) =>
-        StartAsync(identity, [], cancellationToken);
+        StartAsync(identity, new LocalHostStart(), cancellationToken);
 
-    /// <summary>As above, with more configuration on the command line (it comes last, so it wins over the defaults here).</summary>
-    public static async Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, IReadOnlyList<string> moreArguments, CancellationToken cancellationToken)
+    /// <summary>As above, with more configuration on the command line.</summary>
+    public static Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, IReadOnlyList<string> moreArguments, CancellationToken cancellationToken) =>
+        StartAsync(identity, new LocalHostStart { Arguments = moreArguments }, cancellationToken);
+
+    public static async Task<LocalHostProcess> StartAsync(LocalHostIdentity identity, LocalHostStart options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        ArgumentNullException.ThrowIfNull(moreArguments);
-        var dll = HostDll;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.StorageConnectionString is null)
+        {
+            AzuriteCheck.EnsureRunning();
+        }
+
+        var dll = RepoPaths.LocalHostDll;
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is missing: build the test project (it builds src/VmControl.LocalHost first) in {RepoPaths.Configuration}.");
+        }
+
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var start = new ProcessStartInfo(DotnetHost())
         {
             // The host's content root, so it reads its own appsettings.json.
@@ -61,24 +63,22 @@ public sealed class LocalHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls=" + baseAddress.ToString().TrimEnd('/'));
-        foreach (var argument in identity.CommandLine())
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A message the killed process had dequeued stays hidden this long (5 min by default); short, so a restart resumes soon.
-        start.ArgumentList.Add("--Durable:ControlQueueVisibilityTimeout=00:00:10");
-        start.ArgumentList.Add("--Durable:WorkItemQueueVisibilityTimeout=00:00:10");
-        start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
-        foreach (var argument in moreArguments)
+        foreach (var argument in Arguments(dll, baseAddress, identity, options))
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        if (options.StorageConnectionString is { } storage)
+        {
+            start.Environment["Storage__StorageConnectionString"] = storage;
+        }
+
+        foreach (var (name, value) in options.Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new OutputTail(2000);
         var process = new Process { StartInfo = start };
@@ -87,10 +87,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new LocalHostProcess(process, baseAddress, output);
+        var host = new LocalHostProcess(process, baseAddress, identity, output);
         try
         {
-            await host.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+            await host.WaitReadyAsync(options, cancellationToken).ConfigureAwait(false);
             return host;
         }
         catch
@@ -132,11 +132,30 @@ public sealed class LocalHostProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    private static IEnumerable<string> Arguments(string dll, Uri baseAddress, LocalHostIdentity identity, LocalHostStart options)
+    {
+        yield return dll;
+        yield return "--urls=" + baseAddress.ToString().TrimEnd('/');
+        foreach (var argument in identity.CommandLine())
+        {
+            yield return argument;
+        }
+
+        // A message the killed process had dequeued stays hidden this long (5 min by default); short, so a restart resumes soon.
+        yield return "--Durable:ControlQueueVisibilityTimeout=00:00:10";
+        yield return "--Durable:WorkItemQueueVisibilityTimeout=00:00:10";
+        yield return "--Logging:LogLevel:Default=Warning";
+        foreach (var argument in options.Arguments)
+        {
+            yield return argument;
+        }
+    }
+
+    private async Task WaitReadyAsync(LocalHostStart options, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < options.StartTimeout)
         {
             if (process.HasExited)
             {
@@ -145,7 +164,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                using var response = await client.GetAsync(new Uri(options.ReadyPath, UriKind.Relative), cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -163,17 +182,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"LocalHost did not become healthy within {StartTimeout}:{Environment.NewLine}{Output}");
+        throw new TimeoutException($"LocalHost was not ready ({options.ReadyPath}) within {options.StartTimeout}:{Environment.NewLine}{Output}");
     }
 
     // The dotnet CLI tells child processes which host it is; fall back to the one on PATH.
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -1,7 +1,7 @@
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 
-namespace VmControl.Http.Tests.Fakes;
+namespace VmControl.Testing.Fakes;
 
 /// <summary>A driver whose capabilities a test chooses; the API never calls the hypervisor itself.</summary>
 public sealed class FakeDriver(DriverCapabilities capabilities) : IHypervisorDriver

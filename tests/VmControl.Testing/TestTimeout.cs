@@ -1,4 +1,4 @@
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>A bound for one whole test, so that a hang fails the test instead of the run.</summary>
 public static class TestTimeout

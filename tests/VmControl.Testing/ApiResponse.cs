@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace VmControl.LocalHost.Tests.Support;
+namespace VmControl.Testing;
 
 /// <summary>One answer, read completely: status, headers (response and content, joined), raw body and the body as JSON.</summary>
 public sealed record ApiResponse(HttpStatusCode Status, IReadOnlyDictionary<string, string> Headers, string? MediaType, string Body)
