@@ -66,7 +66,16 @@ internal sealed class TaskEngine : IAsyncDisposable
     {
         AzuriteCheck.EnsureRunning();
         sidecar = await DurableSidecar.StartAsync(
-            new DurableEngineOptions { HubName = Prefix, WorkerId = Prefix, PartitionCount = 1 }, NullLoggerFactory.Instance);
+            new DurableEngineOptions
+            {
+                HubName = Prefix,
+                WorkerId = Prefix,
+                PartitionCount = 1,
+
+                // A message the stopped engine had fetched but not finished shows again this soon, as after a crash.
+                ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(5),
+            },
+            NullLoggerFactory.Instance);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddTableStorage(new TableStorageOptions { ConnectionString = AzuriteCheck.ConnectionString, TablePrefix = Prefix });
