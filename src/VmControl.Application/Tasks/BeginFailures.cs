@@ -10,7 +10,7 @@ namespace VmControl.Application.Tasks;
 /// hypervisor, so the begin's effect is unknown and counts as started: the action's failure rule for a started
 /// operation applies, under a code that names the store, never the hypervisor.
 /// </summary>
-public static class BeginFailures
+internal static class BeginFailures
 {
     public static FinishInput Finish(VmTaskInput input, TaskFailureDetails failure)
     {
