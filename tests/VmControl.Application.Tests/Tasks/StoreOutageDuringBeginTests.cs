@@ -44,6 +44,24 @@ public sealed class StoreOutageDuringBeginTests : IAsyncLifetime
         Assert.Equal(machine.PowerState, vm.PowerState);
     }
 
+    [Fact]
+    public async Task Stop_EndedAtOnceByTheHypervisor_WhoseEndCannotBeWritten_IsWrittenByTheFinishStep()
+    {
+        var created = await engine.CreateActiveVmAsync();
+        var script = engine.Driver.For(created.ExternalId!);
+
+        // No latency: the driver answers with the end, and the begin step's write of it (one request) fails.
+        script.AfterBegin = () => engine.Outage.FailNext(1);
+        var actionId = await engine.RequestAsync(created.Id, VmAction.Stop);
+        var vm = await engine.WaitForTaskAsync(created.Id, actionId);
+
+        var action = await engine.ActionAsync(created.Id, actionId);
+        Assert.Equal(1, engine.Outage.Failed);
+        Assert.Equal(ActionStatus.Succeeded, action.Status);
+        Assert.Equal((VmState.Stopped, PowerState.Shutdown), (vm.VmState, (await engine.MachineAsync(vm)).PowerState));
+        Assert.Contains(action.Events, e => e.Step == ActionEvent.CompletedStep);
+    }
+
     private async Task<(VmRecord Vm, ActionRecord Action)> RunThroughOutageAsync(VmAction verb, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var created = await engine.CreateActiveVmAsync();
