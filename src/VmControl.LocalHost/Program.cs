@@ -1,4 +1,5 @@
 using VmControl.Application;
+using VmControl.Application.Settings;
 using VmControl.Http;
 using VmControl.Hosting;
 using VmControl.Durable.Sidecar;
@@ -17,11 +18,12 @@ using var engineLogs = LoggerFactory.Create(logging => logging.AddConsole().SetM
 await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
 
 builder.Services.AddVmControlInfrastructure(infrastructure);
-builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
+builder.Services.BindVmControlSettings(builder.Configuration);
+builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
 builder.Services.AddOpenStackApi(builder.Configuration);
-builder.Services.AddLocalPowerSync(builder.Configuration);
+builder.Services.AddLocalPowerSync();
 
 var app = builder.Build();
 app.UseVmControlProblems();

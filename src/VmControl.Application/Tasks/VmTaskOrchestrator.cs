@@ -115,9 +115,9 @@ public sealed partial class VmTaskOrchestrator(VmTaskLimits limits) : TaskOrches
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b, TimeSpan c) => a < b ? (a < c ? a : c) : (b < c ? b : c);
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Task {Action} started on VM {VmId} (action {ActionId})")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Task {Action} started on VM {VmId} (action {ActionId})")]
     private static partial void LogStarted(ILogger logger, string vmId, string actionId, string action);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Task {Action} on VM {VmId} (action {ActionId}) ended {Status} {ErrorCode}")]
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Task {Action} on VM {VmId} (action {ActionId}) ended {Status} {ErrorCode}")]
     private static partial void LogEnded(ILogger logger, string vmId, string actionId, string action, string status, string? errorCode);
 }

@@ -29,7 +29,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
     {
         ArgumentNullException.ThrowIfNull(input);
         var vm = await StoreCalls.Transient(() => store.GetAsync(input.VmId)).ConfigureAwait(false);
-        if (!vm.IsClaimedBy(input.TaskState, input.ActionId))
+        if (!TaskLock.IsHeldBy(vm, input.TaskState, input.ActionId))
         {
             return await EndUnclaimedAsync(input, vm).ConfigureAwait(false);
         }

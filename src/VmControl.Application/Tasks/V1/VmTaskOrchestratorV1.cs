@@ -115,9 +115,9 @@ public sealed partial class VmTaskOrchestratorV1 : TaskOrchestrator<VmTaskInput,
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b, TimeSpan c) => a < b ? (a < c ? a : c) : (b < c ? b : c);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Task {Action} (v1) started on VM {VmId} (action {ActionId})")]
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Task {Action} (v1) started on VM {VmId} (action {ActionId})")]
     private static partial void LogStarted(ILogger logger, string vmId, string actionId, string action);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Task {Action} (v1) on VM {VmId} (action {ActionId}) ended {Status} {ErrorCode}")]
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Task {Action} (v1) on VM {VmId} (action {ActionId}) ended {Status} {ErrorCode}")]
     private static partial void LogEnded(ILogger logger, string vmId, string actionId, string action, string status, string? errorCode);
 }

@@ -50,7 +50,7 @@ internal sealed class TaskEngine : IAsyncDisposable
 
     public IServiceProvider Services => host!.Services;
 
-    public VmCommands Commands => Services.GetRequiredService<VmCommands>();
+    public Commands Commands => new(Services);
 
     public IVmStore Vms => Services.GetRequiredService<IVmStore>();
 
