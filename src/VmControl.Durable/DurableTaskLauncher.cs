@@ -22,7 +22,7 @@ public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLaunche
         var options = new StartOrchestrationOptions(TaskInstanceIds.For(input.VmId)).WithDedupeStatuses(LockStatuses);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(VmTaskOrchestrator), input, options, cancellationToken)
+            await client.ScheduleNewOrchestrationInstanceAsync(VmTaskOrchestrator.Name, input, options, cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }
