@@ -69,6 +69,7 @@ public sealed partial class VmCommands
                 FinishedAt = now,
                 RequestedBy = request.RequestedBy,
                 RequestId = request.RequestId,
+                TraceId = Telemetry.RequestTrace.Accepting(vm.Id, actionId),
                 Parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! },
                 VmStateBefore = vm.VmState,
                 VmStateAfter = target,

@@ -135,6 +135,7 @@ public sealed partial class VmCommands(
             RequestedAt = now,
             RequestedBy = requestedBy,
             RequestId = requestId,
+            TraceId = Telemetry.RequestTrace.Accepting(vm.Id, actionId),
             Parameters = parameters,
             VmStateBefore = before,
         };
