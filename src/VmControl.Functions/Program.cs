@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VmControl.Application;
+using VmControl.Functions;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Functions.Durable;
@@ -16,6 +17,7 @@ builder.ConfigureFunctionsWebApplication();
 var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
 builder.Configuration.GetSection("Storage").Bind(infrastructure);
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlFunctionsTelemetry(builder.Configuration);
 
 // Registered before AddVmControlApplication (which only tries to add one): in Functions the Durable client
 // arrives per invocation through [DurableClient], not from DI.

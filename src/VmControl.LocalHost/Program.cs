@@ -1,6 +1,7 @@
 using VmControl.Application;
 using VmControl.Http;
 using VmControl.Hosting;
+using VmControl.Hosting.Telemetry;
 using VmControl.Durable.Sidecar;
 using VmControl.OpenStack;
 using VmControl.LocalHost.Hosting;
@@ -17,6 +18,7 @@ using var engineLogs = LoggerFactory.Create(logging => logging.AddConsole().SetM
 await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
 
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlTelemetry(builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions());
 builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
