@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -26,8 +27,12 @@ public static class TelemetryServiceCollectionExtensions
             .WithTracing(tracing => tracing
                 .AddSource(TelemetrySources.VmControl, TelemetrySources.DurableTask)
                 .AddProcessor(new DurableTaskSpanEnricher())
-                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = TagVmOfRoute)
-                .AddHttpClientInstrumentation())
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = IsNotGrpc;
+                    o.EnrichWithHttpResponse = TagVmOfRoute;
+                })
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = _ => HasParent(Activity.Current)))
             .WithMetrics(metrics => metrics
                 .AddMeter(TelemetrySources.VmControl)
                 .AddAspNetCoreInstrumentation()
@@ -54,8 +59,17 @@ public static class TelemetryServiceCollectionExtensions
         ?? registered.ImplementationFactory?.Invoke(services)
         ?? ActivatorUtilities.CreateInstance(services, registered.ImplementationType!));
 
+    // The LocalHost's in-process Durable sidecar serves gRPC through the same ASP.NET Core instrumentation; the API never
+    // does, and the engine's spans already stand for what those calls do.
+    private static bool IsNotGrpc(HttpContext context) =>
+        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true;
+
+    // A call outside any span is the Durable storage provider polling its queues, many times a second: kept, it would
+    // bury the traces that matter. Calls made for a request, an orchestration or an activity are kept.
+    private static bool HasParent(Activity? span) => span?.Parent is not null;
+
     // Every VM route names the VM {id}: a GET or a refused request is found by its VM too, not only an accepted action.
-    private static void TagVmOfRoute(System.Diagnostics.Activity span, HttpResponse response)
+    private static void TagVmOfRoute(Activity span, HttpResponse response)
     {
         if (response.HttpContext.Request.RouteValues.TryGetValue("id", out var id) && id is string vmId && span.GetTagItem(TelemetryTags.VmId) is null)
         {

@@ -19,6 +19,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
     public override async Task<BeginOutcome> RunAsync(TaskActivityContext context, VmTaskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        Telemetry.TaskSpan.Tag(input.VmId, input.ActionId);
         var vm = await StoreCalls.Transient(() => store.GetAsync(input.VmId)).ConfigureAwait(false);
         var notStarted = new FinishInput(input, Succeeded: false, null, null, null, ActionRow: input.ActionRow);
         if (vm is not null && vm.TaskState is null && vm.CurrentActionId == input.ActionId)
