@@ -57,6 +57,11 @@ internal static class FunctionsTelemetryExtensions
     {
         options.ConnectionString = connectionString;
         options.Credential = credential;
+
+        // Every trace is kept: actions are few, and a sampled-out trace would leave an action's trace id leading
+        // nowhere. (The exporter's default is rate-limited sampling, which also drops spans the OTLP exporter would send.)
+        options.TracesPerSecond = null;
+        options.SamplingRatio = 1.0F;
     }
 
     // The Bicep sets "Authorization=AAD;ClientId=<identity>": the Application Insights resource takes Entra tokens only.
