@@ -1,4 +1,5 @@
 using VmControl.Application;
+using VmControl.Application.Settings;
 using VmControl.Http;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
@@ -19,11 +20,12 @@ await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
 
 builder.Services.AddVmControlInfrastructure(infrastructure);
 builder.Services.AddVmControlTelemetry(builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions());
-builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
+builder.Services.BindVmControlSettings(builder.Configuration);
+builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
 builder.Services.AddOpenStackApi(builder.Configuration);
-builder.Services.AddLocalPowerSync(builder.Configuration);
+builder.Services.AddLocalPowerSync();
 
 var app = builder.Build();
 app.UseVmControlProblems();

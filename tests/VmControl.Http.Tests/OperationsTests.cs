@@ -3,6 +3,7 @@ using System.Text.Json;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Domain;
+using VmControl.Http.Tests.Fakes;
 
 namespace VmControl.Http.Tests;
 
@@ -39,7 +40,7 @@ public sealed class OperationsTests
     [Fact]
     public async Task PowerSync_Registered_Answers200WithTheSummary()
     {
-        await using var api = await ApiHost.StartAsync(powerSync: _ => Task.FromResult<object>(new { vmsSeen = 3 }));
+        await using var api = await ApiHost.StartAsync(powerSync: new FakePowerSyncRunner(vmsSeen: 3));
 
         using var response = await api.SendAsync("POST", "/api/power-sync");
 

@@ -21,8 +21,8 @@ public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<Azuri
             await log.AppendAsync(action);
         }
 
-        await vms.ForceDeletingAsync(vm.Id, delete.Id, TestData.Now.AddMinutes(2), deadline: null);
-        await vms.UpdateIfTaskAsync(vm.Id, TaskState.Deleting, delete.Id, r => r with { VmState = VmState.HardDeleted, TaskState = null });
+        await new TaskLock(vms).ForceDeletingAsync(vm.Id, delete.Id, TestData.Now.AddMinutes(2), deadline: null);
+        await new TaskLock(vms).UpdateIfHeldAsync(vm.Id, TaskState.Deleting, delete.Id, r => r with { VmState = VmState.HardDeleted, TaskState = null });
         await log.FinishAsync(vm.Id, delete.Id, ActionStatus.Succeeded, VmState.HardDeleted, error: null, TestData.Now.AddMinutes(3));
 
         var history = await log.ListAsync(vm.Id, 10, continuationToken: null);

@@ -49,7 +49,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
 
         var now = DateTimeOffset.UtcNow;
         var actionId = ActionIds.New(now);
-        var claimed = await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(10));
+        var claimed = await new TaskLock(system.Vms).TryClaimAsync(vm, TaskState.PoweringOff, actionId, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(10));
         Assert.NotNull(claimed);
         var sync = system.PowerSync();
 
@@ -59,7 +59,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
         var orphaned = Assert.Single(await system.AlertsOfAsync(vm.Id));
         Assert.Equal(AlertKind.OrphanedTask, orphaned.Kind);
 
-        await system.Vms.UpdateIfTaskAsync(vm.Id, TaskState.PoweringOff, actionId, v => v with { TaskState = null, TaskDeadline = null });
+        await new TaskLock(system.Vms).UpdateIfHeldAsync(vm.Id, TaskState.PoweringOff, actionId, v => v with { TaskState = null, TaskDeadline = null });
         var second = await sync.RunPassAsync();
 
         Assert.Equal(1, second.AlertsResolved);
@@ -74,7 +74,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
         // What a request leaves when the engine loses its start: the claim and the action record, and no orchestration.
         var now = DateTimeOffset.UtcNow;
         var actionId = ActionIds.New(now);
-        Assert.NotNull(await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, now, now + TimeSpan.FromMinutes(10)));
+        Assert.NotNull(await new TaskLock(system.Vms).TryClaimAsync(vm, TaskState.PoweringOff, actionId, now, now + TimeSpan.FromMinutes(10)));
         await system.Services.GetRequiredService<IActionLog>().AppendAsync(new ActionRecord
         {
             Id = actionId, VmId = vm.Id, Action = "stop", TaskState = TaskState.PoweringOff, RequestedAt = now, VmStateBefore = VmState.Active,
@@ -100,7 +100,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
     {
         var vm = await system.CreateActiveVmAsync();
         var now = DateTimeOffset.UtcNow;
-        Assert.NotNull(await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, ActionIds.New(now), now, now + TimeSpan.FromMinutes(10)));
+        Assert.NotNull(await new TaskLock(system.Vms).TryClaimAsync(vm, TaskState.PoweringOff, ActionIds.New(now), now, now + TimeSpan.FromMinutes(10)));
 
         var pass = await system.PowerSync().RunPassAsync();
 

@@ -10,9 +10,17 @@ public sealed class FakeTaskLauncher : ITaskLauncher
 
     public bool Down { get; set; }
 
+    /// <summary>When set, a start calls it and throws what it returns (a failure of the engine, or a bug behind it).</summary>
+    public Func<VmTaskInput, Exception>? StartFailure { get; set; }
+
     public Task<bool> TryStartAsync(VmTaskInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (StartFailure is { } fail)
+        {
+            throw fail(input);
+        }
+
         Starts.Enqueue(input);
         return Task.FromResult(true);
     }

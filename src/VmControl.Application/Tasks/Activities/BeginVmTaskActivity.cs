@@ -27,7 +27,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
             return new BeginOutcome(await TaskEnding.EndedEarlierAsync(log, time, notStarted, vm).ConfigureAwait(false));
         }
 
-        if (!vm.IsClaimedBy(input.TaskState, input.ActionId))
+        if (!TaskLock.IsHeldBy(vm, input.TaskState, input.ActionId))
         {
             // Pre-empted (a hard delete, a reset) before it touched the hypervisor: the end records that.
             return new BeginOutcome(await TaskEnding.EndAsync(store, log, time, notStarted, vm).ConfigureAwait(false));

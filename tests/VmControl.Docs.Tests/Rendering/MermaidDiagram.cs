@@ -1,14 +1,16 @@
 using System.Text;
+using VmControl.Domain;
 
-namespace VmControl.Domain;
+namespace VmControl.Docs.Tests.Rendering;
 
 /// <summary>
 /// The lifecycle as a Mermaid state diagram, rendered from <see cref="LifecycleTable"/>: one node per vm_state, one
 /// edge per (from, to) pair of successful actions, labelled with the actions. Conditional rules draw every edge they
 /// can take (rebuild stopped → stopped, confirm/revert resized → active or stopped). Delete, allowed from every
 /// state, is a note on <c>hard_deleted</c> instead of nine edges; failures (→ error) are a note on <c>error</c>.
+/// Only docs/lifecycle.md uses it (<see cref="LifecycleDocTests"/>); the console draws its own diagram from <c>GET /api/lifecycle</c>.
 /// </summary>
-public static class MermaidDiagram
+internal static class MermaidDiagram
 {
     /// <summary>The diagram source, without the surrounding code fence; lines end with <c>\n</c>.</summary>
     public static string Render()

@@ -1,9 +1,10 @@
 using System.Text;
+using VmControl.Domain;
 
-namespace VmControl.Domain;
+namespace VmControl.Docs.Tests.Rendering;
 
 /// <summary>The lifecycle table and the power consistency table as Markdown, rendered from <see cref="LifecycleDescription"/>.</summary>
-public static class LifecycleMarkdown
+internal static class LifecycleMarkdown
 {
     private static readonly string[] AllButHardDeleted =
         [.. Enum.GetValues<VmState>().Where(s => s != VmState.HardDeleted).Select(s => s.ToWire())];

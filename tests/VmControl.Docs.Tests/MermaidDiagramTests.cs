@@ -1,4 +1,7 @@
-namespace VmControl.Domain.Tests;
+using VmControl.Docs.Tests.Rendering;
+using VmControl.Domain;
+
+namespace VmControl.Docs.Tests;
 
 public sealed class MermaidDiagramTests
 {

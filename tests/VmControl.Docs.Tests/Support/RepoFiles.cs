@@ -1,4 +1,4 @@
-namespace VmControl.Domain.Tests.Support;
+namespace VmControl.Docs.Tests.Support;
 
 /// <summary>Files of the repository, found by walking up from the test binaries to the folder holding Functions.sln.</summary>
 internal static class RepoFiles

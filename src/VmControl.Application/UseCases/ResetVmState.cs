@@ -4,16 +4,16 @@ using VmControl.Domain;
 
 namespace VmControl.Application.UseCases;
 
-public sealed partial class VmCommands
+/// <summary>
+/// The admin reset-state (Nova's os-resetState): vm_state to active or error, task_state cleared, the hypervisor
+/// untouched. A task still running is terminated first (its action ends pre-empted), so the lock is free after.
+/// </summary>
+public sealed class ResetVmState(IVmStore vms, IActionLog actions, VmOpening opening, Preemption preemption, TimeProvider time)
 {
     /// <summary>The wire name under which reset-state appears in the action history.</summary>
-    public const string ResetStateAction = "reset_state";
+    public const string ActionName = "reset_state";
 
-    /// <summary>
-    /// The admin reset-state (Nova's os-resetState): vm_state to active or error, task_state cleared, the hypervisor
-    /// untouched. A task still running is terminated first (its action ends pre-empted), so the lock is free after.
-    /// </summary>
-    public async Task<CommandResult> ResetStateAsync(ResetStateRequest request, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> ResetAsync(ResetStateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!WireNames.TryParse<VmState>(request.VmState, out var target) || !Lifecycle.ResetTargets.Contains(target))
@@ -26,17 +26,13 @@ public sealed partial class VmCommands
             return invalid;
         }
 
-        var vm = VmIds.IsValid(request.VmId) ? await vms.GetAsync(request.VmId, cancellationToken).ConfigureAwait(false) : null;
-        if (vm is null)
+        var opened = await opening.OpenAsync(request.VmId, request.IfMatch, cancellationToken).ConfigureAwait(false);
+        if (opened.Answered)
         {
-            return new CommandResult.NotFound(request.VmId);
+            return opened.Answer;
         }
 
-        if (request.IfMatch is not null && request.IfMatch != vm.ETag)
-        {
-            return new CommandResult.PreconditionFailed(vm.ETag);
-        }
-
+        var vm = opened.Vm;
         if (!Lifecycle.CanResetState(vm.Status))
         {
             return new CommandResult.Refused(new Decision.Refused(RefusalCode.VmDeleted, vm.VmState, vm.TaskState, []));
@@ -44,7 +40,7 @@ public sealed partial class VmCommands
 
         var now = time.GetUtcNow();
         var actionId = ActionIds.New(now);
-        await Preempt(vm, actionId, now).ConfigureAwait(false);
+        await preemption.PreemptAsync(vm, actionId, now).ConfigureAwait(false);
 
         var written = await vms.TryReplaceAsync(
             vm.With(Lifecycle.ResetState(vm.Status, target)) with { CurrentActionId = actionId, TaskDeadline = null, SizeBeforeResize = null, UpdatedAt = now },
@@ -61,7 +57,7 @@ public sealed partial class VmCommands
             {
                 Id = actionId,
                 VmId = vm.Id,
-                Action = ResetStateAction,
+                Action = ActionName,
                 TaskState = null,
                 Status = ActionStatus.Succeeded,
                 RequestedAt = now,

@@ -1,4 +1,4 @@
-namespace VmControl.Domain.Tests.Support;
+namespace VmControl.Docs.Tests.Support;
 
 /// <summary>The text between <c>&lt;!-- name:start --&gt;</c> and <c>&lt;!-- name:end --&gt;</c> in a Markdown file.</summary>
 internal static class MarkedSection

@@ -1,10 +1,12 @@
-using VmControl.Domain.Tests.Support;
+using VmControl.Docs.Tests.Rendering;
+using VmControl.Docs.Tests.Support;
+using VmControl.Domain;
 
-namespace VmControl.Domain.Tests;
+namespace VmControl.Docs.Tests;
 
 /// <summary>
 /// docs/lifecycle.md carries the diagram and the tables rendered from <see cref="LifecycleTable"/>; this fails when
-/// they are stale. Regenerate with <c>UPDATE_DOCS=1 dotnet test tests/VmControl.Domain.Tests</c>.
+/// they are stale. Regenerate with <c>UPDATE_DOCS=1 dotnet test tests/VmControl.Docs.Tests --filter LifecycleDocTests</c>.
 /// </summary>
 public sealed class LifecycleDocTests
 {
