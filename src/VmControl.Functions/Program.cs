@@ -6,6 +6,7 @@ using VmControl.Application;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
+using VmControl.Functions;
 using VmControl.Functions.Durable;
 using VmControl.Http;
 using VmControl.Hosting;
@@ -17,6 +18,7 @@ builder.ConfigureFunctionsWebApplication();
 var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
 builder.Configuration.GetSection("Storage").Bind(infrastructure);
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlFunctionsTelemetry(builder.Configuration);
 
 // Registered before AddVmControlApplication (which only tries to add one): in Functions the Durable client
 // arrives per invocation through [DurableClient], not from DI.

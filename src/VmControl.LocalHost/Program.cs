@@ -2,6 +2,7 @@ using VmControl.Application;
 using VmControl.Application.Settings;
 using VmControl.Http;
 using VmControl.Hosting;
+using VmControl.Hosting.Telemetry;
 using VmControl.Durable.Sidecar;
 using VmControl.OpenStack;
 using VmControl.LocalHost.Hosting;
@@ -18,6 +19,7 @@ using var engineLogs = LoggerFactory.Create(logging => logging.AddConsole().SetM
 await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
 
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlTelemetry(builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions());
 builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar);

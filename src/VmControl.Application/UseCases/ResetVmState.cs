@@ -65,6 +65,7 @@ public sealed class ResetVmState(IVmStore vms, IActionLog actions, VmOpening ope
                 FinishedAt = now,
                 RequestedBy = request.RequestedBy,
                 RequestId = request.RequestId,
+                TraceId = Telemetry.RequestTrace.Accepting(vm.Id, actionId),
                 Parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! },
                 VmStateBefore = vm.VmState,
                 VmStateAfter = target,

@@ -39,6 +39,7 @@ public sealed partial class TaskStarter(
             RequestedAt = start.Now,
             RequestedBy = start.RequestedBy,
             RequestId = start.RequestId,
+            TraceId = Telemetry.RequestTrace.Accepting(vm.Id, actionId),
             Parameters = start.Parameters,
             VmStateBefore = start.VmStateBefore,
         };

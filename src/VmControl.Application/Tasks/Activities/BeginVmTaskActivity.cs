@@ -28,6 +28,7 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
     public override async Task<BeginOutcome> RunAsync(TaskActivityContext context, VmTaskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        Telemetry.TaskSpan.Tag(input.VmId, input.ActionId);
         var vm = await StoreCalls.Transient(() => store.GetAsync(input.VmId)).ConfigureAwait(false);
         if (!TaskLock.IsHeldBy(vm, input.TaskState, input.ActionId))
         {
