@@ -28,7 +28,7 @@ public sealed class PreemptedTaskTests
         var begin = new BeginVmTaskActivity(store.Object, log, driver.Object, TimeProvider.System);
         var outcome = await begin.RunAsync(Mock.Of<TaskActivityContext>(), input);
 
-        Assert.Equal(ActionStatus.Preempted, outcome.Outcome?.Status);
+        Assert.Equal(ActionStatus.Preempted, Assert.IsType<BeginOutcome.Ended>(outcome).Outcome.Status);
         Assert.Equal(ActionStatus.Preempted, (await log.GetAsync(vm.Id, input.ActionId))!.Status);
         driver.Verify(d => d.BeginAsync(It.IsAny<HypervisorCommand>(), It.IsAny<CancellationToken>()), Times.Never);
         store.Verify(s => s.TryReplaceAsync(It.IsAny<VmRecord>(), It.IsAny<CancellationToken>()), Times.Never);
