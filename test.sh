@@ -16,6 +16,7 @@ dotnet build Functions.sln -c Release -nologo -v q
 status=0
 for proj in tests/*/*.csproj; do
   name=$(basename "$proj" .csproj)
+  grep -q '<IsTestProject>true</IsTestProject>' "$proj" || continue   # tests/VmControl.Testing is support, not tests
   echo "== $name" >&2
   dotnet test "$proj" -c Release --no-build -nologo -v q \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1

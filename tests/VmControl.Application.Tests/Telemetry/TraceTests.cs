@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using VmControl.Application.Tasks;
+using VmControl.Application.Tasks.Activities;
 using VmControl.Application.Telemetry;
 using VmControl.Hosting.Telemetry;
 
@@ -31,9 +33,9 @@ public sealed class TraceTests : IAsyncLifetime
         Assert.Equal(
             (vmId, actionId, "simulated", "create"),
             (begin.GetTagItem(TelemetryTags.VmId), begin.GetTagItem(TelemetryTags.ActionId), begin.GetTagItem(TracingHypervisorDriver.DriverTag), begin.GetTagItem(TracingHypervisorDriver.VmActionTag)));
-        var orchestration = Assert.Single(trace, s => s.DisplayName == "orchestration:VmTaskOrchestrator");
+        var orchestration = Assert.Single(trace, s => s.DisplayName == "orchestration:" + VmTaskOrchestrator.Name);
         Assert.Equal(vmId, orchestration.GetTagItem(TelemetryTags.VmId));
-        var activity = Assert.Single(trace, s => s.DisplayName == "activity:BeginVmTaskActivity" && s.Kind == ActivityKind.Server);
+        var activity = Assert.Single(trace, s => s.DisplayName == "activity:" + BeginVmTaskActivity.Name && s.Kind == ActivityKind.Server);
         Assert.Equal((vmId, actionId), (activity.GetTagItem(TelemetryTags.VmId), activity.GetTagItem(TelemetryTags.ActionId)));
         Assert.All(trace.Where(s => s.Source.Name == TracingSource), s => Assert.Equal((vmId, actionId), (s.GetTagItem(TelemetryTags.VmId), s.GetTagItem(TelemetryTags.ActionId))));
 
