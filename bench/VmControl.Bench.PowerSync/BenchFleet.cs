@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
@@ -36,10 +37,24 @@ internal sealed class BenchFleet : IAsyncDisposable
         Ids = ids;
         Vms = new TableVmStore(tables);
         Hypervisor = new SimulatedHypervisor(machines, new SimulatorSettings(), TimeProvider.System);
-        var commands = new VmCommands(
-            Vms, new TableActionLog(tables), new NoTaskLauncher(), Hypervisor, new TaskSettings(), TimeProvider.System, NullLogger<VmCommands>.Instance);
+        var actions = new TableActionLog(tables);
+        var launcher = new NoTaskLauncher();
+        var tasks = Options.Create(new TaskSettings());
+        var time = TimeProvider.System;
+        var opening = new VmOpening(Vms);
+        var starter = new TaskStarter(Vms, actions, launcher, opening, tasks, time, NullLogger<TaskStarter>.Instance);
+        var preemption = new Preemption(actions, launcher, tasks, NullLogger<Preemption>.Instance);
+        var delete = new DeleteVm(Vms, actions, Hypervisor, opening, preemption, starter, tasks, time);
         PowerSync = new PowerSyncService(
-            Vms, new TableAlertStore(tables), Hypervisor, new NoTaskLauncher(), commands, new PowerSyncSettings(), TimeProvider.System,
+            Vms,
+            new TableAlertStore(tables),
+            Hypervisor,
+            launcher,
+            new RequestAction(Vms, Hypervisor, opening, starter, delete, tasks, time),
+            delete,
+            new ResumeLostTask(actions, launcher, tasks, time, NullLogger<ResumeLostTask>.Instance),
+            Options.Create(new PowerSyncSettings()),
+            time,
             NullLogger<PowerSyncService>.Instance);
     }
 

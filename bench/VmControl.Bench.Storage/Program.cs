@@ -30,9 +30,9 @@ try
     async Task ClaimAndReleaseAsync()
     {
         var actionId = ActionIds.New(DateTimeOffset.UtcNow);
-        var claimed = await store.TryClaimTaskAsync(vm, TaskState.Rebooting, actionId, DateTimeOffset.UtcNow, deadline: null)
+        var claimed = await new TaskLock(store).TryClaimAsync(vm, TaskState.Rebooting, actionId, DateTimeOffset.UtcNow, deadline: null)
             ?? throw new InvalidOperationException("claim lost with no competitor");
-        vm = await store.UpdateIfTaskAsync(vm.Id, TaskState.Rebooting, actionId, r => r with { TaskState = null, UpdatedAt = DateTimeOffset.UtcNow })
+        vm = await new TaskLock(store).UpdateIfHeldAsync(vm.Id, TaskState.Rebooting, actionId, r => r with { TaskState = null, UpdatedAt = DateTimeOffset.UtcNow })
             ?? throw new InvalidOperationException("release lost with no competitor");
         _ = claimed;
     }

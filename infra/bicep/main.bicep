@@ -69,6 +69,9 @@ param taskDefaultDeadline string = '00:10:00'
 @description('Durable Task hub name (DurableTask__HubName).')
 param taskHubName string = 'VmControl'
 
+@description('OTLP collector the app also exports its OpenTelemetry traces and metrics to (Telemetry__OtlpEndpoint, docs/telemetry.md). Empty: Application Insights only.')
+param otlpEndpoint string = ''
+
 @allowed([512, 2048, 4096])
 @description('Flex Consumption instance memory.')
 param instanceMemoryMB int = 2048
@@ -230,6 +233,7 @@ module functionApp 'modules/functionapp.bicep' = {
     softDeleteRetention: softDeleteRetention
     taskDefaultDeadline: taskDefaultDeadline
     taskHubName: taskHubName
+    otlpEndpoint: otlpEndpoint
   }
   // The host reaches storage with its identity from the first start: grant the roles before the app exists.
   dependsOn: [

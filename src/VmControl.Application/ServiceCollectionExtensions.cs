@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 
@@ -8,14 +10,29 @@ namespace VmControl.Application;
 /// <summary>The application layer's services; the hosts add the stores, the driver and the task launcher (VmControl.Durable).</summary>
 public static class ServiceCollectionExtensions
 {
+    /// <summary>
+    /// The use cases and <see cref="TaskSettings"/> as options, checked when the host starts. <paramref name="configure"/>
+    /// applies after any binding (<see cref="SettingsServiceCollectionExtensions.BindVmControlSettings"/>).
+    /// </summary>
     public static IServiceCollection AddVmControlApplication(this IServiceCollection services, Action<TaskSettings>? configure = null)
     {
-        var settings = new TaskSettings();
-        configure?.Invoke(settings);
-        services.AddSingleton(settings);
+        var options = services.AddOptions<TaskSettings>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.PostConfigure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskSettings>, TaskSettingsValidation>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<VmCommands>();
-        services.AddSingleton<VmQueries>();
+        services.TryAddSingleton<VmOpening>();
+        services.TryAddSingleton<Preemption>();
+        services.TryAddSingleton<TaskStarter>();
+        services.TryAddSingleton<CreateVm>();
+        services.TryAddSingleton<DeleteVm>();
+        services.TryAddSingleton<RequestAction>();
+        services.TryAddSingleton<ResetVmState>();
+        services.TryAddSingleton<ResumeLostTask>();
+        services.TryAddSingleton<VmQueries>();
         return services;
     }
 }

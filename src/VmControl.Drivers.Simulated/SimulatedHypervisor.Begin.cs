@@ -56,7 +56,7 @@ public sealed partial class SimulatedHypervisor
             return Operation(row, now);
         }
 
-        if (row.IsDue(now))
+        if (IsDue(row, now))
         {
             // The earlier operation finished on its own; apply it, then start this one on the result.
             if (!row.Complete())
@@ -81,7 +81,7 @@ public sealed partial class SimulatedHypervisor
 
         // With no latency the machine ends the operation at once: applied in the same write and answered with the
         // begin, as a hypervisor that finishes a call synchronously does (no poll). A delete removes the row instead.
-        if (row.IsDue(now) && command.Action != VmAction.Delete && row.Complete())
+        if (IsDue(row, now) && command.Action != VmAction.Delete && row.Complete())
         {
             operation = operation with { Done = Outcome(row, now) };
         }

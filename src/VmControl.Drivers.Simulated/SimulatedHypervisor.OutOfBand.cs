@@ -34,7 +34,7 @@ public sealed partial class SimulatedHypervisor
             }
 
             // A due operation completed before the guest acted; settle it first so its transition does not undo this change.
-            var exists = !row.IsDue(now) || row.Complete();
+            var exists = !IsDue(row, now) || row.Complete();
             if (!exists || powerState == PowerState.NoState)
             {
                 if (await table.TryDeleteAsync(row, cancellationToken).ConfigureAwait(false))
@@ -76,7 +76,7 @@ public sealed partial class SimulatedHypervisor
     {
         ArgumentException.ThrowIfNullOrEmpty(externalId);
         var row = MachineIds.IsValid(externalId) ? await table.GetAsync(externalId, cancellationToken).ConfigureAwait(false) : null;
-        var view = row?.AsOf(time.GetUtcNow());
+        var view = row is null ? null : AsOf(row, time.GetUtcNow());
         return view is null
             ? null
             : new SimulatedMachine(

@@ -111,6 +111,11 @@ public sealed partial class SimulatedHypervisor : IHypervisorDriver
                 return new OperationProgress(OperationState.Failed, Reading(row, now), SimulatedErrors.UnknownOperation(operation.OperationId));
             }
 
+            if (IsHeld(row))
+            {
+                return new OperationProgress(OperationState.InProgress, PollAfter: HeldPollAfter);
+            }
+
             if (!row.IsDue(now))
             {
                 return new OperationProgress(OperationState.InProgress, PollAfter: PollAfter(row, now));
@@ -139,7 +144,7 @@ public sealed partial class SimulatedHypervisor : IHypervisorDriver
         Interlocked.Increment(ref singleReads);
         var now = time.GetUtcNow();
         var row = MachineIds.IsValid(externalId) ? await table.GetAsync(externalId, cancellationToken).ConfigureAwait(false) : null;
-        var view = row?.AsOf(now);
+        var view = row is null ? null : AsOf(row, now);
         return view is null ? Missing(externalId, row?.VmId, now) : Reading(view, now);
     }
 
@@ -148,7 +153,7 @@ public sealed partial class SimulatedHypervisor : IHypervisorDriver
         Interlocked.Increment(ref bulkReads);
         var (rows, next) = await table.ListPageAsync(continuationToken, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var readings = rows.Select(r => r.AsOf(now)).OfType<MachineEntity>().Select(r => Reading(r, now)).ToList();
+        var readings = rows.Select(r => AsOf(r, now)).OfType<MachineEntity>().Select(r => Reading(r, now)).ToList();
         return new Page<PowerReading>(readings, next);
     }
 }

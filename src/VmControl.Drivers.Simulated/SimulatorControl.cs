@@ -27,6 +27,12 @@ public sealed class SimulatorControl(SimulatedHypervisor hypervisor) : ISimulato
     public SimulatedFault AddFault(string? vmId, VmAction? action, int count, FaultKind kind, FaultStage stage = FaultStage.Begin) =>
         Settings.AddFault(vmId, action, count, kind, stage);
 
+    /// <summary><c>POST /api/simulator/holds</c>.</summary>
+    public SimulatedHold AddHold(string? vmId, VmAction? action) => Settings.AddHold(vmId, action);
+
+    /// <summary><c>DELETE /api/simulator/holds/{id}</c>.</summary>
+    public bool ReleaseHold(string holdId) => Settings.ReleaseHold(holdId);
+
     /// <summary><c>POST /api/simulator/vms/{id}/power-state</c>: null when the hypervisor has no such machine.</summary>
     public Task<PowerReading?> SetPowerStateAsync(string externalId, PowerState powerState, CancellationToken cancellationToken = default) =>
         Hypervisor.SetPowerStateAsync(externalId, powerState, cancellationToken);
@@ -46,6 +52,12 @@ public sealed class SimulatorControl(SimulatedHypervisor hypervisor) : ISimulato
         AddFault(vmId, action, count, kind == SimulatorFaultKind.Permanent ? FaultKind.Permanent : FaultKind.Transient);
         return Task.CompletedTask;
     }
+
+    Task<string> ISimulatorControl.AddHoldAsync(string? vmId, VmAction? action, CancellationToken cancellationToken) =>
+        Task.FromResult(AddHold(vmId, action).Id);
+
+    Task<bool> ISimulatorControl.ReleaseHoldAsync(string holdId, CancellationToken cancellationToken) =>
+        Task.FromResult(ReleaseHold(holdId));
 
     async Task<bool> ISimulatorControl.SetPowerStateAsync(string vmId, PowerState powerState, CancellationToken cancellationToken) =>
         await SetPowerStateAsync(vmId, powerState, cancellationToken).ConfigureAwait(false) is not null;

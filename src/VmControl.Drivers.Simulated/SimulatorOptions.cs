@@ -17,13 +17,23 @@ public sealed class SimulatorOptions
 
     public string TableName => TablePrefix + DefaultTableName;
 
-    /// <summary>Throws when the table name is not one Table Storage accepts (letters and digits, 3-63, a letter first).</summary>
-    internal void Validate()
+    /// <summary>What is wrong with these options (empty when nothing is): checked once, when the host starts.</summary>
+    internal IEnumerable<string> Errors()
     {
         var name = TableName;
         if (name.Length > 63 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
         {
-            throw new ArgumentException($"'{name}' is not a valid table name: use letters and digits only in the prefix, 63 characters at most in all.", nameof(TablePrefix));
+            yield return $"Simulator: '{name}' is not a valid table name: use letters and digits only in the prefix, 63 characters at most in all.";
+        }
+
+        if (LatencyMs is < 0 or > SimulatorSettings.MaxLatencyMs)
+        {
+            yield return $"Simulator: LatencyMs must be from 0 to {SimulatorSettings.MaxLatencyMs}.";
+        }
+
+        if (double.IsNaN(FailureRate) || FailureRate is < 0 or > 1)
+        {
+            yield return "Simulator: FailureRate must be from 0 to 1.";
         }
     }
 }

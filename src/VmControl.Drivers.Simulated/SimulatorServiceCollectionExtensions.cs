@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Simulated;
@@ -18,6 +19,10 @@ public static class SimulatorServiceCollectionExtensions
         return services.AddSimulatedHypervisor(new TableServiceClient(connectionString), configure);
     }
 
+    /// <summary>
+    /// As above; <see cref="SimulatorOptions"/> is an option (<c>IOptions</c>), so a host may also bind it from
+    /// configuration. It is validated when the host starts.
+    /// </summary>
     public static IServiceCollection AddSimulatedHypervisor(
         this IServiceCollection services,
         TableServiceClient tableService,
@@ -25,17 +30,25 @@ public static class SimulatorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(tableService);
-        var options = new SimulatorOptions();
-        configure?.Invoke(options);
-        options.Validate();
+        var options = services.AddOptions<SimulatorOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
 
-        // Validated here so a bad setting fails at start-up, not on the first hypervisor call.
-        var settings = new SimulatorSettings(options.LatencyMs, options.FailureRate, options.Seed);
-        var table = tableService.GetTableClient(options.TableName);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(settings);
-        services.AddSingleton(sp => new SimulatedHypervisor(table, settings, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var start = sp.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+            return new SimulatorSettings(start.LatencyMs, start.FailureRate, start.Seed);
+        });
+        services.AddSingleton(sp => new SimulatedHypervisor(
+            tableService.GetTableClient(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.TableName),
+            sp.GetRequiredService<SimulatorSettings>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IHypervisorDriver>(sp => sp.GetRequiredService<SimulatedHypervisor>());
         services.AddSingleton<SimulatorControl>();
         services.AddSingleton<ISimulatorControl>(sp => sp.GetRequiredService<SimulatorControl>());

@@ -14,6 +14,7 @@ public sealed class SimulatorSettings
     // count-down must not hand the same fault to two concurrent callers.
     private readonly Lock gate = new();
     private readonly List<SimulatedFault> faults = [];
+    private readonly List<SimulatedHold> holds = [];
     private int latencyMs;
     private double failureRate;
     private int? seed;
@@ -96,6 +97,53 @@ public sealed class SimulatorSettings
         lock (gate)
         {
             faults.Clear();
+        }
+    }
+
+    /// <summary>The holds not yet released.</summary>
+    public IReadOnlyList<SimulatedHold> Holds
+    {
+        get { lock (gate) { return [.. holds]; } }
+    }
+
+    /// <summary>Holds every later or pending operation matching the VM (null: any) and action (null: any) until released.</summary>
+    public SimulatedHold AddHold(string? vmId, VmAction? action)
+    {
+        var hold = new SimulatedHold(Guid.NewGuid().ToString("N"), vmId, action);
+        lock (gate)
+        {
+            holds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    /// <summary>Lets the held operations go on (they end at their next poll); false when no hold has this id.</summary>
+    public bool ReleaseHold(string holdId)
+    {
+        lock (gate)
+        {
+            return holds.RemoveAll(h => string.Equals(h.Id, holdId, StringComparison.Ordinal)) > 0;
+        }
+    }
+
+    /// <summary>Back to the start-up state a test may rely on: no latency, failures, faults or holds.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            latencyMs = 0;
+            failureRate = 0;
+            faults.Clear();
+            holds.Clear();
+        }
+    }
+
+    internal bool IsHeld(string? vmId, VmAction? action)
+    {
+        lock (gate)
+        {
+            return holds.Exists(h => h.Matches(vmId, action));
         }
     }
 

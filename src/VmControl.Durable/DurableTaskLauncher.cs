@@ -22,7 +22,7 @@ public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLaunche
         var options = new StartOrchestrationOptions(TaskInstanceIds.For(input.VmId)).WithDedupeStatuses(LockStatuses);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(VmTaskOrchestrator), input, options, cancellationToken)
+            await client.ScheduleNewOrchestrationInstanceAsync(VmTaskOrchestrator.Name, input, options, cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }
@@ -35,12 +35,40 @@ public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLaunche
             // The gRPC client (the LocalHost's sidecar) surfaces the backend's dedupe refusal as a status, not a typed exception.
             return false;
         }
+        catch (Exception ex) when (EngineUnreachable.Is(ex))
+        {
+            throw EngineUnreachable.Wrap(ex);
+        }
     }
 
     public async Task<bool> TerminateAndWaitAsync(string vmId, string reason, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await TerminateAndPollAsync(vmId, reason, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (EngineUnreachable.Is(ex))
+        {
+            throw EngineUnreachable.Wrap(ex);
+        }
+    }
+
+    public async Task<bool> IsRunningAsync(string vmId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await IsRunningCoreAsync(vmId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (EngineUnreachable.Is(ex))
+        {
+            throw EngineUnreachable.Wrap(ex);
+        }
+    }
+
+    private async Task<bool> TerminateAndPollAsync(string vmId, string reason, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var instanceId = TaskInstanceIds.For(vmId);
-        if (!await IsRunningAsync(vmId, cancellationToken).ConfigureAwait(false))
+        if (!await IsRunningCoreAsync(vmId, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
@@ -51,7 +79,7 @@ public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLaunche
         var until = DateTimeOffset.UtcNow + timeout;
         while (DateTimeOffset.UtcNow < until)
         {
-            if (!await IsRunningAsync(vmId, cancellationToken).ConfigureAwait(false))
+            if (!await IsRunningCoreAsync(vmId, cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
@@ -62,11 +90,10 @@ public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLaunche
         return false;
     }
 
-    public async Task<bool> IsRunningAsync(string vmId, CancellationToken cancellationToken = default)
+    private async Task<bool> IsRunningCoreAsync(string vmId, CancellationToken cancellationToken)
     {
         var meta = await client.GetInstanceAsync(TaskInstanceIds.For(vmId), getInputsAndOutputs: false, cancellationToken)
             .ConfigureAwait(false);
         return meta is not null && LockStatuses.Contains(meta.RuntimeStatus);
     }
-
 }

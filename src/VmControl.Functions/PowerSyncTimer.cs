@@ -9,7 +9,7 @@ namespace VmControl.Functions;
 /// The power-sync timer (CRON from the setting <c>PowerSync:Schedule</c>, every minute in the sample settings). It runs
 /// the same pass as <c>POST /api/power-sync</c>. Functions runs a timer trigger on one instance at a time.
 /// </summary>
-public sealed class PowerSyncTimer(PowerSyncService power)
+public sealed class PowerSyncTimer(IPowerSyncRunner power)
 {
     [Function(nameof(PowerSyncTimer))]
     public async Task Run(

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VmControl.Application;
 using VmControl.Application.PowerSync;
+using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
+using VmControl.Functions;
 using VmControl.Functions.Durable;
 using VmControl.Http;
 using VmControl.Hosting;
@@ -16,12 +18,14 @@ builder.ConfigureFunctionsWebApplication();
 var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
 builder.Configuration.GetSection("Storage").Bind(infrastructure);
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlFunctionsTelemetry(builder.Configuration);
 
 // Registered before AddVmControlApplication (which only tries to add one): in Functions the Durable client
 // arrives per invocation through [DurableClient], not from DI.
 builder.Services.AddSingleton<ITaskLauncher, FunctionsTaskLauncher>();
-builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
-builder.Services.AddVmControlPowerSync(settings => builder.Configuration.GetSection("PowerSync").Bind(settings));
+builder.Services.BindVmControlSettings(builder.Configuration);
+builder.Services.AddVmControlApplication();
+builder.Services.AddVmControlPowerSync();
 builder.Services.AddVmControlHttp();
 builder.Services.AddVmControlActivities();
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace VmControl.Http;
 
-/// <summary>The one JSON dialect of the API: camelCase, strict numbers, unknown properties ignored (docs/api.md).</summary>
+/// <summary>The one JSON dialect of the API: camelCase, strict numbers, unknown properties ignored (docs/api.md#conventions).</summary>
 public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Create();

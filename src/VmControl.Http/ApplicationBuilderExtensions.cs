@@ -31,12 +31,7 @@ public static class ApplicationBuilderExtensions
         else
         {
             // The exception handler middleware has logged it; its message stays in the log, as it may name internals.
-            result = Problems.Create(
-                StatusCodes.Status500InternalServerError,
-                "internal_error",
-                "An unexpected error occurred.",
-                "The server failed to handle the request; it has been logged. Retry later or report the trace id.",
-                new Dictionary<string, object?> { ["traceId"] = context.TraceIdentifier });
+            result = Problems.InternalError(context.TraceIdentifier);
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);

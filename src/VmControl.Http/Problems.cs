@@ -3,7 +3,7 @@ using VmControl.Domain;
 
 namespace VmControl.Http;
 
-/// <summary>RFC 9457 problem details with the API's machine-readable <c>code</c> (docs/api.md).</summary>
+/// <summary>RFC 9457 problem details with the API's machine-readable <c>code</c> (docs/api.md#problem-codes).</summary>
 public static class Problems
 {
     // A URN, not a URL: the type identifies the problem without promising a page to dereference (RFC 9457 §3.1.1).
@@ -80,6 +80,18 @@ public static class Problems
 
     public static ApiResult PayloadTooLarge(int limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "The request body is too large.", $"The body must be at most {limit} bytes.");
+
+    /// <summary>
+    /// 500 for a failure no rule expected (a bug, not bad input): the detail stays generic, since the exception's
+    /// message may name internals; the log has it, found by <paramref name="traceId"/>.
+    /// </summary>
+    public static ApiResult InternalError(string? traceId) =>
+        Create(
+            StatusCodes.Status500InternalServerError,
+            "internal_error",
+            "An unexpected error occurred.",
+            "The server failed to handle the request; it has been logged. Retry later or report the trace id.",
+            new Dictionary<string, object?> { ["traceId"] = traceId });
 
     public static ApiResult StoreUnavailable(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "The store is unavailable.", detail);

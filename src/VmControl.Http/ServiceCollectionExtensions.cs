@@ -7,7 +7,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The HTTP layer. The host also registers <c>AddVmControlApplication</c>, the ports (IVmStore, IActionLog,
-    /// IAlertStore, IIdempotencyStore, IHypervisorDriver, ITaskLauncher) and, optionally, a <see cref="PowerSyncRunner"/>
+    /// IAlertStore, IIdempotencyStore, IHypervisorDriver, ITaskLauncher) and, optionally, an <see cref="Application.PowerSync.IPowerSyncRunner"/>
     /// and an <see cref="Application.Ports.ISimulatorControl"/>.
     /// </summary>
     public static IServiceCollection AddVmControlHttp(this IServiceCollection services)

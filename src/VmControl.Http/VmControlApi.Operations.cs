@@ -29,7 +29,7 @@ public sealed partial class VmControlApi
                     "This host has no power-sync pass registered.");
             }
 
-            var summary = await run(cancellationToken).ConfigureAwait(false);
+            var summary = await run.RunPassAsync(cancellationToken).ConfigureAwait(false);
             return ApiResult.Json(StatusCodes.Status200OK, summary);
         }, cancellationToken);
     }

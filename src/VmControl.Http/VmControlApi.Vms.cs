@@ -25,7 +25,7 @@ public sealed partial class VmControlApi
             Put(placement, "location", create.Location);
             Put(placement, "resourceGroup", create.ResourceGroup);
             var request = new CreateVmRequest(create.Name, create.Size, create.Image, create.Tags, placement, RequestReader.RequestedBy(context.Request));
-            var result = await commands.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await createVm.CreateAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: true);
         }, cancellationToken);
     }
@@ -91,7 +91,7 @@ public sealed partial class VmControlApi
             Put(parameters, "image", action.Image);
             Put(parameters, "name", action.Name);
             var request = new ActionRequest(id, verb, parameters, RequestReader.IfMatch(context.Request), RequestReader.RequestedBy(context.Request));
-            var result = await commands.RequestActionAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await requestAction.RequestAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: false);
         }, cancellationToken);
     }
@@ -107,7 +107,7 @@ public sealed partial class VmControlApi
                 return Problems.NotFound($"No VM has the id '{Shorten(id)}'.");
             }
 
-            var result = await commands.DeleteAsync(id, RequestReader.IfMatch(context.Request), RequestReader.RequestedBy(context.Request), cancellationToken)
+            var result = await deleteVm.DeleteAsync(id, RequestReader.IfMatch(context.Request), RequestReader.RequestedBy(context.Request), cancellationToken)
                 .ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: false);
         }, cancellationToken);
@@ -132,7 +132,7 @@ public sealed partial class VmControlApi
 
             var requestedBy = RequestReader.RequestedBy(context.Request);
             var request = new ResetStateRequest(id, reset!.VmState, reset.Reason, RequestReader.IfMatch(context.Request), requestedBy == "anonymous" ? "admin" : requestedBy);
-            var result = await commands.ResetStateAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await resetVmState.ResetAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: true);
         }, cancellationToken);
     }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VmControl.Application.Ports;
+using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 
@@ -13,7 +15,10 @@ namespace VmControl.Http;
 /// Azure Functions triggers alike. No method throws at the caller for bad input.
 /// </summary>
 public sealed partial class VmControlApi(
-    VmCommands commands,
+    CreateVm createVm,
+    RequestAction requestAction,
+    DeleteVm deleteVm,
+    ResetVmState resetVmState,
     VmQueries queries,
     IAlertStore alerts,
     Idempotency idempotency,
@@ -25,9 +30,7 @@ public sealed partial class VmControlApi(
 {
     private ISimulatorControl? Simulator => services.GetService<ISimulatorControl>();
 
-    private PowerSyncRunner? PowerSync =>
-        services.GetService<PowerSyncRunner>()
-        ?? (services.GetService<Func<CancellationToken, Task<object>>>() is { } func ? new PowerSyncRunner(func) : null);
+    private IPowerSyncRunner? PowerSync => services.GetService<IPowerSyncRunner>();
 
     /// <summary>Runs a read or a command, turning the store's and the token's known failures into problems.</summary>
     private async Task<ApiResult> Guard(Func<Task<ApiResult>> handle)
@@ -54,6 +57,14 @@ public sealed partial class VmControlApi(
             // The server gave up reading the body (a client that stopped sending): the request is at fault, not us.
             return Problems.Invalid("body", ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not a storage failure and not bad input: a bug. Answered here, not by a host's safety net, so that both
+            // hosts answer problem+json (the Functions host has none); cancellation is left to the host.
+            var traceId = Activity.Current?.TraceId.ToHexString();
+            LogUnexpected(logger, ex, traceId);
+            return Problems.InternalError(traceId);
+        }
     }
 
     /// <summary>A POST or DELETE: the body within its cap, then <c>Idempotency-Key</c>, then the command.</summary>
@@ -69,9 +80,12 @@ public sealed partial class VmControlApi(
             return await idempotency.RunAsync(context.Request, body!, () => Guard(() => handle(body!)), cancellationToken).ConfigureAwait(false);
         });
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "The store did not answer; the request got a 503")]
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "The store did not answer; the request got a 503")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Health check {Check} failed")]
+    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "The request failed unexpectedly (trace {TraceId}); it got a 500")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string? traceId);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Health check {Check} failed")]
     private static partial void LogHealthFailed(ILogger logger, Exception exception, string check);
 }

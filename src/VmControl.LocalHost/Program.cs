@@ -1,6 +1,8 @@
 using VmControl.Application;
+using VmControl.Application.Settings;
 using VmControl.Http;
 using VmControl.Hosting;
+using VmControl.Hosting.Telemetry;
 using VmControl.Durable.Sidecar;
 using VmControl.OpenStack;
 using VmControl.LocalHost.Hosting;
@@ -17,11 +19,13 @@ using var engineLogs = LoggerFactory.Create(logging => logging.AddConsole().SetM
 await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
 
 builder.Services.AddVmControlInfrastructure(infrastructure);
-builder.Services.AddVmControlApplication(settings => builder.Configuration.GetSection("Tasks").Bind(settings));
+builder.Services.AddVmControlTelemetry(builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions());
+builder.Services.BindVmControlSettings(builder.Configuration);
+builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
 builder.Services.AddOpenStackApi(builder.Configuration);
-builder.Services.AddLocalPowerSync(builder.Configuration);
+builder.Services.AddLocalPowerSync();
 
 var app = builder.Build();
 app.UseVmControlProblems();

@@ -10,7 +10,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The OpenStack facade, configured from the <c>OpenStack</c> section. The host also registers
-    /// <c>AddVmControlApplication</c> and its ports: the facade only calls <c>VmCommands</c> and <c>VmQueries</c>.
+    /// <c>AddVmControlApplication</c> and its ports: the facade only calls the use cases and <c>VmQueries</c>.
     /// </summary>
     public static IServiceCollection AddOpenStackApi(this IServiceCollection services, IConfiguration configuration)
     {

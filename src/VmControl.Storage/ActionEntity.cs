@@ -25,6 +25,7 @@ internal static class ActionEntity
         entity.SetTime("FinishedAt", action.FinishedAt);
         entity.SetString("RequestedBy", action.RequestedBy);
         entity.SetString("RequestId", action.RequestId);
+        entity.SetString("TraceId", action.TraceId);
         entity.SetJson("Parameters", action.Parameters);
         SetError(entity, action.Error);
         entity.SetEnum("VmStateBefore", action.VmStateBefore);
@@ -65,6 +66,7 @@ internal static class ActionEntity
         FinishedAt = entity.GetTime("FinishedAt"),
         RequestedBy = entity.GetText("RequestedBy") ?? string.Empty,
         RequestId = entity.GetText("RequestId"),
+        TraceId = entity.GetText("TraceId"),
         Parameters = entity.GetJson<Dictionary<string, string>>("Parameters") ?? [],
         Error = ErrorOf(entity),
         Events = withEvents ? EventsOf(entity) : [],

@@ -9,7 +9,7 @@ public sealed class AlertTests(ConsoleFixture fixture) : ConsoleTest(fixture)
     public async Task OutOfBandShutdown_BecomesAnAlertAfterTwoSyncPasses_AndCanBeAcknowledged()
     {
         var name = UniqueName("drift");
-        var id = await Api.CreateActiveVmAsync(name, Timeout);
+        var id = await Api.CreateActiveVmAsync(name, Image, Timeout);
 
         // With the simulator panel: the guest shuts down by itself, then two power-sync passes see it.
         var page = await OpenAsync($"#/simulator?vmId={id}");

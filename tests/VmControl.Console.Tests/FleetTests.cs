@@ -8,7 +8,7 @@ public sealed class FleetTests(ConsoleFixture fixture) : ConsoleTest(fixture)
     [Fact]
     public async Task Paging_FollowsTheContinuationToken_AndLiveUpdatesKeepThePage()
     {
-        await Task.WhenAll(Enumerable.Range(0, 11).Select(i => Api.CreateVmAsync(UniqueName("page"), Timeout)));
+        await Task.WhenAll(Enumerable.Range(0, 11).Select(i => Api.CreateVmAsync(UniqueName("page"), Image, Timeout)));
         var page = await OpenAsync("#/?limit=10");
         var rows = page.Locator("table.grid tbody tr[data-vm-id]");
         var pageNo = page.Locator(".pager .page-no");

@@ -9,7 +9,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
     public async Task Stop_FromItsPage_StopsTheVm()
     {
         var name = UniqueName("stop");
-        var id = await Api.CreateActiveVmAsync(name, Timeout);
+        var id = await Api.CreateActiveVmAsync(name, Image, Timeout);
         var page = await OpenAsync($"#/vms/{id}");
         var vm = new VmPage(page);
         await Assertions.Expect(vm.VmState).ToHaveTextAsync("active");
@@ -27,7 +27,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
     [Fact]
     public async Task RefusedAction_ShowsItsReason()
     {
-        var id = await Api.CreateActiveVmAsync(UniqueName("refuse"), Timeout);
+        var id = await Api.CreateActiveVmAsync(UniqueName("refuse"), Image, Timeout);
         var page = await OpenAsync($"#/vms/{id}");
         var vm = new VmPage(page);
         await Assertions.Expect(vm.VmState).ToHaveTextAsync("active");
@@ -43,8 +43,8 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         // The page is stale (live updates off) while the VM is stopped elsewhere: the API's 409 is shown with the
         // VM's vm_state, task_state and the actions allowed now, never a bare status code.
         await page.GetByLabel("Live updates").UncheckAsync();
-        await Api.RequestActionAsync(id, new { action = "stop" }, Timeout);
-        await Api.WaitForVmStateAsync(id, "stopped", Timeout);
+        await Api.StartActionAsync(id, new { action = "stop" }, Timeout);
+        await Api.WaitVmStateAsync(id, "stopped", Timeout);
         await vm.Action("pause").ClickAsync();
 
         var problem = vm.Messages.Locator(".problem");
@@ -59,7 +59,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
     public async Task SlowAction_ShowsItsTaskInProgress_AndDeletePreemptsIt()
     {
         var name = UniqueName("slow");
-        var id = await Api.CreateActiveVmAsync(name, Timeout);
+        var id = await Api.CreateActiveVmAsync(name, Image, Timeout);
         try
         {
             // The simulator panel slows every later hypervisor call down.
@@ -83,7 +83,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
             await Assertions.Expect(vm.Action("start")).ToHaveAttributeAsync("title", "A task is in flight (task_state powering_off); only delete pre-empts it.");
 
             // Delete does not wait for the slow stop; its own hypervisor call is fast again.
-            await Api.SetLatencyAsync(0, Timeout);
+            await Api.SetSimulatorLatencyAsync(0, Timeout);
             await vm.DeleteButton.ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Assertions.Expect(dialog).ToContainTextAsync($"Hard delete {name}?");
@@ -99,7 +99,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         }
         finally
         {
-            await Api.SetLatencyAsync(0, CleanupTimeout);
+            await Api.ResetSimulatorAsync(CleanupTimeout);
         }
     }
 }

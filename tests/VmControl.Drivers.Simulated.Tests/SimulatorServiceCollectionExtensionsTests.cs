@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VmControl.Application.Ports;
 using VmControl.Drivers.Simulated;
 
@@ -27,21 +28,37 @@ public sealed class SimulatorServiceCollectionExtensionsTests
 
         services.AddSimulatedHypervisor("UseDevelopmentStorage=true", o => (o.LatencyMs, o.FailureRate, o.Seed) = (1_500, 0.1, 9));
 
-        var settings = (SimulatorSettings)Assert.Single(services, d => d.ServiceType == typeof(SimulatorSettings)).ImplementationInstance!;
+        using var provider = services.BuildServiceProvider();
+        var settings = provider.GetRequiredService<SimulatorSettings>();
         Assert.Equal((1_500, 0.1, (int?)9), (settings.LatencyMs, settings.FailureRate, settings.Seed));
     }
 
-    [Fact]
-    public void AddSimulatedHypervisor_WithLatencyOutOfRange_Throws()
+    [Theory]
+    [InlineData(600_001, 0, "", "LatencyMs")]
+    [InlineData(-1, 0, "", "LatencyMs")]
+    [InlineData(0, 1.5, "", "FailureRate")]
+    [InlineData(0, 0, "bad-prefix", "table name")]
+    public void AddSimulatedHypervisor_WithABadSetting_FailsTheStartNamingIt(int latencyMs, double failureRate, string prefix, string named)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(
-            () => new ServiceCollection().AddSimulatedHypervisor("UseDevelopmentStorage=true", o => o.LatencyMs = 600_001));
+        var services = new ServiceCollection();
+        services.AddSimulatedHypervisor("UseDevelopmentStorage=true", o => (o.LatencyMs, o.FailureRate, o.TablePrefix) = (latencyMs, failureRate, prefix));
+        using var provider = services.BuildServiceProvider();
+
+        // What the host runs before it starts (ValidateOnStart).
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AddSimulatedHypervisor_WithInvalidTablePrefix_Throws()
+    public void AddSimulatedHypervisor_WithGoodSettings_PassesTheStartValidation()
     {
-        Assert.Throws<ArgumentException>(
-            () => new ServiceCollection().AddSimulatedHypervisor("UseDevelopmentStorage=true", o => o.TablePrefix = "bad-prefix"));
+        var services = new ServiceCollection();
+        services.AddSimulatedHypervisor("UseDevelopmentStorage=true", o => (o.LatencyMs, o.FailureRate, o.TablePrefix) = (600_000, 1, "ok1"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal("ok1SimulatedMachines", provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.TableName);
     }
 }

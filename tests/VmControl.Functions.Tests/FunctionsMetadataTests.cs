@@ -4,6 +4,7 @@ using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
+using VmControl.Application.Tasks.V1;
 using VmControl.Domain;
 using VmControl.Functions.Durable;
 using VmControl.Functions.Http;
@@ -70,7 +71,8 @@ public sealed class FunctionsMetadataTests
             .Append("Console: httpTrigger")
             .Append($"{nameof(PowerSyncTimer)}: timerTrigger")
             .Append($"{Assert.Single(await ScheduledOrchestrationsAsync())}: orchestrationTrigger")
-            .Concat((await CalledActivitiesAsync()).Distinct().Select(a => $"{a}: activityTrigger"))
+            .Append($"{VmTaskOrchestratorV1.Name}: orchestrationTrigger")
+            .Concat((await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).Distinct().Select(a => $"{a}: activityTrigger"))
             .Order(StringComparer.Ordinal);
 
         // Trigger throws unless the function has exactly one trigger binding.
@@ -149,18 +151,20 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public async Task OrchestrationTrigger_IsNamedAsTheFunctionsLauncherSchedulesIt()
     {
-        var orchestration = Assert.Single(Metadata.WithTrigger("orchestrationTrigger"));
+        var orchestrations = Metadata.WithTrigger("orchestrationTrigger").Select(f => f.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal(Assert.Single(await ScheduledOrchestrationsAsync()), orchestration.Name);
+        // The previous version stays served until its instances drain (VmTaskOrchestratorV1); the launcher starts the current one.
+        Assert.Equal(new[] { Assert.Single(await ScheduledOrchestrationsAsync()), VmTaskOrchestratorV1.Name }.Order(StringComparer.Ordinal), orchestrations);
     }
 
     [Fact]
     public async Task ActivityTriggers_AreNamedAsTheOrchestratorCallsThem()
     {
-        var called = await CalledActivitiesAsync();
+        var called = (await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).ToList();
 
-        // The run below goes through every step (begin, poll, finish); a name missing from the metadata fails the task.
-        Assert.Equal(3, called.Distinct().Count());
+        // The runs below go through every step (begin, poll, finish) of both versions, whose begin steps differ; a name
+        // missing from the metadata fails the task.
+        Assert.Equal(4, called.Distinct().Count());
         Assert.Equal(
             called.Distinct().Order(StringComparer.Ordinal),
             Metadata.WithTrigger("activityTrigger").Select(f => f.Name).Order(StringComparer.Ordinal));
@@ -205,12 +209,27 @@ public sealed class FunctionsMetadataTests
     private static async Task<IReadOnlyList<string>> CalledActivitiesAsync()
     {
         var context = new RecordingOrchestrationContext(Input(), type =>
-            type == typeof(BeginOutcome) ? new BeginOutcome(Operation: new HypervisorOperation("ext-1", "op-1", TimeSpan.FromSeconds(1)), Wait: TimeSpan.FromSeconds(1))
+            type == typeof(BeginOutcome) ? new BeginOutcome.InProgress(new HypervisorOperation("ext-1", "op-1", TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(1), null)
             : type == typeof(OperationProgress) ? new OperationProgress(OperationState.Succeeded)
             : type == typeof(VmTaskOutcome) ? new VmTaskOutcome(ActionStatus.Succeeded, VmState.Active)
             : throw new InvalidOperationException($"The orchestrator asked for an unexpected {type.Name}."));
 
         var outcome = await OrchestratorFunctions.RunVmTask(context);
+
+        Assert.Equal(ActionStatus.Succeeded, outcome.Status);
+        return context.Activities;
+    }
+
+    // The same over the previous version's trigger, for the instances it still serves.
+    private static async Task<IReadOnlyList<string>> CalledActivitiesV1Async()
+    {
+        var context = new RecordingOrchestrationContext(Input(), type =>
+            type == typeof(BeginOutcomeV1) ? new BeginOutcomeV1(Operation: new HypervisorOperation("ext-1", "op-1", TimeSpan.FromSeconds(1)), Wait: TimeSpan.FromSeconds(1))
+            : type == typeof(OperationProgress) ? new OperationProgress(OperationState.Succeeded)
+            : type == typeof(VmTaskOutcome) ? new VmTaskOutcome(ActionStatus.Succeeded, VmState.Active)
+            : throw new InvalidOperationException($"The orchestrator asked for an unexpected {type.Name}."));
+
+        var outcome = await OrchestratorFunctions.RunVmTaskV1(context);
 
         Assert.Equal(ActionStatus.Succeeded, outcome.Status);
         return context.Activities;

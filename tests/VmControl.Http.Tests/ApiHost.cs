@@ -10,9 +10,11 @@ using Microsoft.Extensions.Time.Testing;
 using VmControl.Application;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
+using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
 using VmControl.Http.Tests.Fakes;
+using VmControl.Testing.Fakes;
 
 namespace VmControl.Http.Tests;
 
@@ -41,7 +43,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public static Task<ApiHost> StartAsync(DriverCapabilities? capabilities = null, bool simulator = true, PowerSyncRunner? powerSync = null)
+    public static Task<ApiHost> StartAsync(DriverCapabilities? capabilities = null, bool simulator = true, IPowerSyncRunner? powerSync = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -63,7 +65,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         if (powerSync is not null)
         {
-            builder.Services.AddSingleton(powerSync);
+            builder.Services.AddSingleton<IPowerSyncRunner>(powerSync);
         }
 
         var app = builder.Build();

@@ -8,7 +8,7 @@ public sealed partial class DocsTests
     [Fact]
     public void HttpFile_HasARequestForEveryRoute()
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot(), "VmControl.http"));
+        var text = File.ReadAllText(RepoPaths.PathOf("VmControl.http"));
         var requests = RequestLine().Matches(text)
             .Select(m => (Method: m.Groups[1].Value, Path: Normalize(m.Groups[2].Value)))
             .ToHashSet();
@@ -23,17 +23,6 @@ public sealed partial class DocsTests
     // Variables and placeholders both become one segment marker, and the query is dropped.
     private static string Normalize(string path) =>
         Placeholder().Replace(path.Split('?')[0], "*");
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Functions.sln not found above the test's directory.");
-    }
 
     [GeneratedRegex(@"^(GET|POST|PUT|DELETE) \{\{host\}\}(\S+)", RegexOptions.Multiline)]
     private static partial Regex RequestLine();

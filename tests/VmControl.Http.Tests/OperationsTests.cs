@@ -3,6 +3,7 @@ using System.Text.Json;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Domain;
+using VmControl.Http.Tests.Fakes;
 
 namespace VmControl.Http.Tests;
 
@@ -39,7 +40,7 @@ public sealed class OperationsTests
     [Fact]
     public async Task PowerSync_Registered_Answers200WithTheSummary()
     {
-        await using var api = await ApiHost.StartAsync(powerSync: _ => Task.FromResult<object>(new { vmsSeen = 3 }));
+        await using var api = await ApiHost.StartAsync(powerSync: new FakePowerSyncRunner(vmsSeen: 3));
 
         using var response = await api.SendAsync("POST", "/api/power-sync");
 
@@ -123,12 +124,16 @@ public sealed class OperationsTests
     [InlineData("POST", "/api/simulator/faults", """{ "count": 2, "kind": "permanent", "action": "stop" }""", 201)]
     [InlineData("POST", "/api/simulator/vms/{vm}/power-state", """{ "powerState": "shutdown" }""", 200)]
     [InlineData("POST", "/api/simulator/machines", """{ "name": "stray-1", "powerState": "running" }""", 201)]
-    public async Task SimulatorRoutes_ValidBody_CallTheSimulator(string method, string path, string body, int status)
+    [InlineData("POST", "/api/simulator/holds", """{ "vmId": "{vm}", "action": "stop" }""", 201)]
+    [InlineData("POST", "/api/simulator/holds", """{ "vmId": "*" }""", 201)]
+    [InlineData("DELETE", "/api/simulator/holds/hold-1", null, 200)]
+    [InlineData("DELETE", "/api/simulator/holds/hold-2", null, 404)]
+    public async Task SimulatorRoutes_ValidBody_CallTheSimulator(string method, string path, string? body, int status)
     {
         await using var api = await ApiHost.StartAsync();
         var vm = api.SeedVm();
 
-        using var response = await api.SendAsync(method, path.Replace("{vm}", vm.Id, StringComparison.Ordinal), body);
+        using var response = await api.SendAsync(method, path.Replace("{vm}", vm.Id, StringComparison.Ordinal), body?.Replace("{vm}", vm.Id, StringComparison.Ordinal));
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Single(api.Simulator.Calls);

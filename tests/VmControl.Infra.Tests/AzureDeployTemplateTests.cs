@@ -91,6 +91,7 @@ public sealed class AzureDeployTemplateTests
     [InlineData("AzureWebJobsStorage__credential", "managedidentity")]
     [InlineData("Azure__StopMode", "[parameters('stopMode')]")]
     [InlineData("DurableTask__HubName", "[parameters('taskHubName')]")]
+    [InlineData("Telemetry__OtlpEndpoint", "[parameters('otlpEndpoint')]")]
     public void AppSetting_HasValue(string name, string value)
     {
         Assert.Equal(value, AppSettings().Single(s => s.Name == name).Value);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using VmControl.LocalHost.Tests.Support;
 using VmControl.Reliability.Tests.Support;
 
 namespace VmControl.Reliability.Tests;

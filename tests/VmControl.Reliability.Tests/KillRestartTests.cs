@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using VmControl.LocalHost.Tests.Support;
 using VmControl.Reliability.Tests.Support;
 
 namespace VmControl.Reliability.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using VmControl.LocalHost.Tests.Support;
 using VmControl.Reliability.Tests.Support;
 
 namespace VmControl.Reliability.Tests;
@@ -13,6 +12,9 @@ namespace VmControl.Reliability.Tests;
 public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     private const int Vms = 10;
+
+    // How many accepted actions (besides the creates) are held in flight when the outage starts.
+    private const int TasksBeforeOutage = 3;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
     [Fact]
@@ -33,19 +35,21 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         var vms = await Task.WhenAll(Enumerable.Range(0, Vms).Select(i => tracker.CreateAsync(api, $"outage-{i}", cancellationToken)));
         await Task.WhenAll(vms.Select(id => api.WaitIdleAsync(id, cancellationToken)));
 
-        // Slow hypervisor calls, so that tasks are mid-flight when the storage goes away.
-        await api.SetSimulatorLatencyAsync(1500, cancellationToken);
+        // Every VM's operations held on the hypervisor, so that the tasks begun before the outage are certainly
+        // mid-flight when the storage goes away (released once it is back).
+        var hold = await api.HoldAsync("*", null, cancellationToken);
         var load = new LoadLoop(api, vms, tracker, seed);
         using var stopLoad = new CancellationTokenSource();
         var running = load.RunAsync(4, stopLoad.Token, cancellationToken);
 
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        await WaitForTasksInFlightAsync(tracker, Vms + TasksBeforeOutage, cancellationToken);
         load.Phase = "outage";
         await host.Azurite.StopAsync(cancellationToken);
         figures.Fault();
         await Task.Delay(Outage, cancellationToken);
         await host.Azurite.StartAgainAsync(cancellationToken);
         figures.Restart();
+        await api.ReleaseHoldAsync(hold, cancellationToken);
         load.Phase = "after";
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         await stopLoad.CancelAsync();
@@ -58,7 +62,6 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         Assert.True(load.BadAnswers.Count == 0, string.Join(Environment.NewLine, load.BadAnswers.Take(20)));
         Assert.True(load.Tally.GetValueOrDefault("outage:503") > 0, $"no 503 during the outage: {tally}");
 
-        await api.SetSimulatorLatencyAsync(0, cancellationToken);
         foreach (var vmId in vms)
         {
             await HistoryCheck.VerifyAsync(api, vmId, tracker.AcceptedFor(vmId), figures, cancellationToken);
@@ -71,6 +74,17 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         {
             var ended = await api.WaitActionEndedAsync(vms[0], Accepted.ActionId(probe), cancellationToken);
             Assert.Equal("succeeded", ended.Str("status"));
+        }
+    }
+
+    // Bounded: a load that gets no task accepted fails here instead of testing an outage with nothing in flight.
+    private static async Task WaitForTasksInFlightAsync(VmTracker tracker, int accepted, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (tracker.AcceptedCount < accepted)
+        {
+            Assert.True(DateTime.UtcNow < until, $"only {tracker.AcceptedCount} of {accepted} actions were accepted within 60 s");
+            await Task.Delay(50, cancellationToken);
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<Azuri
             await log.AppendAsync(action);
         }
 
-        await vms.ForceDeletingAsync(vm.Id, delete.Id, TestData.Now.AddMinutes(2), deadline: null);
-        await vms.UpdateIfTaskAsync(vm.Id, TaskState.Deleting, delete.Id, r => r with { VmState = VmState.HardDeleted, TaskState = null });
+        await new TaskLock(vms).ForceDeletingAsync(vm.Id, delete.Id, TestData.Now.AddMinutes(2), deadline: null);
+        await new TaskLock(vms).UpdateIfHeldAsync(vm.Id, TaskState.Deleting, delete.Id, r => r with { VmState = VmState.HardDeleted, TaskState = null });
         await log.FinishAsync(vm.Id, delete.Id, ActionStatus.Succeeded, VmState.HardDeleted, error: null, TestData.Now.AddMinutes(3));
 
         var history = await log.ListAsync(vm.Id, 10, continuationToken: null);
@@ -83,6 +83,23 @@ public sealed class ActionLogTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("req-0b5e7c1a", read.RequestId);
         Assert.Equal(action.Parameters, read.Parameters);
         Assert.Equal([.. Enumerable.Range(0, 10).Select(i => $"hypervisor.poll.{i}"), "task.failed"], read.Events.Select(e => e.Step));
+    }
+
+    [Theory]
+    [InlineData("4bf92f3577b34da6a3ce929d0e0e4736")]
+    [InlineData(null)]
+    public async Task TraceId_RoundTripsThroughTheTaskStepsOnGetAndList(string? traceId)
+    {
+        var vmId = VmIds.New();
+        var action = TestData.Action(vmId, VmAction.Stop, TaskState.PoweringOff, TestData.Now) with { TraceId = traceId };
+        await log.AppendAsync(action);
+        await log.MarkStartedAsync(vmId, action.Id, TestData.Now.AddSeconds(1));
+        await log.FinishAsync(vmId, action.Id, ActionStatus.Succeeded, VmState.Stopped, error: null, TestData.Now.AddSeconds(5));
+
+        var read = await log.GetAsync(vmId, action.Id);
+        var listed = await log.ListAsync(vmId, 10, null);
+
+        Assert.Equal((traceId, traceId), (read?.TraceId, Assert.Single(listed.Items).TraceId));
     }
 
     [Fact]

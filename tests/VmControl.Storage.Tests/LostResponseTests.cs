@@ -40,7 +40,7 @@ public sealed class LostResponseTests(AzuriteFixture azurite) : IClassFixture<Az
         var actionId = ActionIds.New(TestData.Now);
         lose.Arm();
 
-        var claimed = await Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, TestData.Now, deadline: null);
+        var claimed = await new TaskLock(Vms).TryClaimAsync(vm, TaskState.PoweringOff, actionId, TestData.Now, deadline: null);
 
         Assert.Equal(1, lose.Lost);
         Assert.NotNull(claimed);
@@ -51,9 +51,9 @@ public sealed class LostResponseTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Claim_LostToAnotherRequest_StaysLost()
     {
         var vm = await Vms.CreateAsync(TestData.Vm());
-        Assert.NotNull(await Vms.TryClaimTaskAsync(vm, TaskState.Rebooting, ActionIds.New(TestData.Now), TestData.Now, deadline: null));
+        Assert.NotNull(await new TaskLock(Vms).TryClaimAsync(vm, TaskState.Rebooting, ActionIds.New(TestData.Now), TestData.Now, deadline: null));
 
-        var second = await Vms.TryClaimTaskAsync(vm with { TaskState = null }, TaskState.PoweringOff, ActionIds.New(TestData.Now), TestData.Now, deadline: null);
+        var second = await new TaskLock(Vms).TryClaimAsync(vm with { TaskState = null }, TaskState.PoweringOff, ActionIds.New(TestData.Now), TestData.Now, deadline: null);
 
         Assert.Null(second);
     }
@@ -65,7 +65,7 @@ public sealed class LostResponseTests(AzuriteFixture azurite) : IClassFixture<Az
         var actionId = ActionIds.New(TestData.Now);
         lose.Arm();
 
-        var forced = await Vms.ForceDeletingAsync(vm.Id, actionId, TestData.Now, deadline: null);
+        var forced = await new TaskLock(Vms).ForceDeletingAsync(vm.Id, actionId, TestData.Now, deadline: null);
 
         Assert.Equal(1, lose.Lost);
         Assert.NotNull(forced);

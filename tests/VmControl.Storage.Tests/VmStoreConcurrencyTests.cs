@@ -16,7 +16,7 @@ public sealed class VmStoreConcurrencyTests(AzuriteFixture azurite) : IClassFixt
         {
             var seen = await store.GetAsync(vm.Id);
             var actionId = ActionIds.New(TestData.Now.AddSeconds(i));
-            var won = await store.TryClaimTaskAsync(seen!, TaskState.PoweringOff, actionId, TestData.Now, deadline: null);
+            var won = await new TaskLock(store).TryClaimAsync(seen!, TaskState.PoweringOff, actionId, TestData.Now, deadline: null);
             return (actionId, won);
         });
 
@@ -36,11 +36,11 @@ public sealed class VmStoreConcurrencyTests(AzuriteFixture azurite) : IClassFixt
     {
         var vm = await store.CreateAsync(TestData.Vm());
         var actionId = ActionIds.New(TestData.Now);
-        var claimed = await store.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, TestData.Now, deadline: null);
+        var claimed = await new TaskLock(store).TryClaimAsync(vm, TaskState.PoweringOff, actionId, TestData.Now, deadline: null);
         Assert.NotNull(claimed);
 
-        var wrongTask = await store.UpdateIfTaskAsync(vm.Id, TaskState.Rebooting, actionId, r => r with { VmState = VmState.Error });
-        var wrongAction = await store.UpdateIfTaskAsync(
+        var wrongTask = await new TaskLock(store).UpdateIfHeldAsync(vm.Id, TaskState.Rebooting, actionId, r => r with { VmState = VmState.Error });
+        var wrongAction = await new TaskLock(store).UpdateIfHeldAsync(
             vm.Id, TaskState.PoweringOff, ActionIds.New(TestData.Now), r => r with { VmState = VmState.Error });
 
         Assert.Null(wrongTask);
@@ -67,11 +67,11 @@ public sealed class VmStoreConcurrencyTests(AzuriteFixture azurite) : IClassFixt
     {
         var vm = await store.CreateAsync(TestData.Vm());
         var stopId = ActionIds.New(TestData.Now);
-        Assert.NotNull(await store.TryClaimTaskAsync(vm, TaskState.PoweringOff, stopId, TestData.Now, deadline: null));
+        Assert.NotNull(await new TaskLock(store).TryClaimAsync(vm, TaskState.PoweringOff, stopId, TestData.Now, deadline: null));
 
         var deleteId = ActionIds.New(TestData.Now.AddSeconds(1));
-        var forced = await store.ForceDeletingAsync(vm.Id, deleteId, TestData.Now.AddSeconds(1), deadline: null);
-        var stopWrite = await store.UpdateIfTaskAsync(
+        var forced = await new TaskLock(store).ForceDeletingAsync(vm.Id, deleteId, TestData.Now.AddSeconds(1), deadline: null);
+        var stopWrite = await new TaskLock(store).UpdateIfHeldAsync(
             vm.Id, TaskState.PoweringOff, stopId, r => r with { VmState = VmState.Stopped, TaskState = null });
 
         Assert.NotNull(forced);
@@ -88,9 +88,9 @@ public sealed class VmStoreConcurrencyTests(AzuriteFixture azurite) : IClassFixt
     {
         var vm = await store.CreateAsync(TestData.Vm());
         var actionId = ActionIds.New(TestData.Now);
-        await store.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, TestData.Now, TestData.Now.AddMinutes(10));
+        await new TaskLock(store).TryClaimAsync(vm, TaskState.PoweringOff, actionId, TestData.Now, TestData.Now.AddMinutes(10));
 
-        var released = await store.UpdateIfTaskAsync(
+        var released = await new TaskLock(store).UpdateIfHeldAsync(
             vm.Id, TaskState.PoweringOff, actionId, r => r with { VmState = VmState.Stopped, TaskState = null, TaskDeadline = null });
 
         Assert.NotNull(released);

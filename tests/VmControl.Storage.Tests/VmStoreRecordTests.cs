@@ -77,8 +77,8 @@ public sealed class VmStoreRecordTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var vm = await store.CreateAsync(TestData.Vm());
         var deleteId = ActionIds.New(TestData.Now);
-        await store.ForceDeletingAsync(vm.Id, deleteId, TestData.Now, deadline: null);
-        await store.UpdateIfTaskAsync(
+        await new TaskLock(store).ForceDeletingAsync(vm.Id, deleteId, TestData.Now, deadline: null);
+        await new TaskLock(store).UpdateIfHeldAsync(
             vm.Id, TaskState.Deleting, deleteId, r => r with { VmState = VmState.HardDeleted, TaskState = null, PowerState = PowerState.NoState });
 
         var read = await store.GetAsync(vm.Id);
@@ -86,6 +86,6 @@ public sealed class VmStoreRecordTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal(VmState.HardDeleted, read!.VmState);
         Assert.Contains(listed.Items, v => v.Id == vm.Id);
-        Assert.Null(await store.ForceDeletingAsync(vm.Id, ActionIds.New(TestData.Now), TestData.Now, deadline: null));
+        Assert.Null(await new TaskLock(store).ForceDeletingAsync(vm.Id, ActionIds.New(TestData.Now), TestData.Now, deadline: null));
     }
 }

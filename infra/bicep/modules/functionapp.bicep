@@ -43,6 +43,7 @@ param powerSyncHealPolicy string
 param softDeleteRetention string
 param taskDefaultDeadline string
 param taskHubName string
+param otlpEndpoint string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -134,6 +135,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'PowerSync__SoftDeleteRetention', value: softDeleteRetention }
         { name: 'Tasks__DefaultDeadline', value: taskDefaultDeadline }
         { name: 'DurableTask__HubName', value: taskHubName }
+        { name: 'Telemetry__OtlpEndpoint', value: otlpEndpoint }
       ]
     }
   }

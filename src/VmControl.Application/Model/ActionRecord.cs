@@ -28,6 +28,9 @@ public sealed record ActionRecord
     /// <summary>The request id the caller's face gave the request that started this action (the Compute API's <c>x-compute-request-id</c>); null when it gave none.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>The W3C trace id of the request that accepted the action: its trace in Application Insights (docs/telemetry.md); null when it was not traced.</summary>
+    public string? TraceId { get; init; }
+
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     public ActionError? Error { get; init; }

@@ -4,7 +4,7 @@ namespace VmControl.Application.Ports;
 
 /// <summary>
 /// The hypervisor or cloud. One operation per action, started by <see cref="BeginAsync"/> and polled by the
-/// orchestrator (activities stay short; docs/architecture.md). Failures are <see cref="HypervisorException"/>.
+/// orchestrator (activities stay short; docs/architecture.md#durable-task-engine). Failures are <see cref="HypervisorException"/>.
 /// </summary>
 public interface IHypervisorDriver
 {

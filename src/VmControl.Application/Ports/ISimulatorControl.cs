@@ -17,6 +17,15 @@ public interface ISimulatorControl
     /// <summary>Changes a machine's power out of band; false when the simulator has no machine for the VM.</summary>
     Task<bool> SetPowerStateAsync(string vmId, PowerState powerState, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds every operation on the VM (null: any VM) and action (null: any action) in progress until
+    /// <see cref="ReleaseHoldAsync"/>; returns the hold's id.
+    /// </summary>
+    Task<string> AddHoldAsync(string? vmId, VmAction? action, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a hold (its operations end at their next poll); false when there is no such hold.</summary>
+    Task<bool> ReleaseHoldAsync(string holdId, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a machine the control plane does not know; returns its external id.</summary>
     Task<string> AddMachineAsync(string name, PowerState powerState, CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,7 @@ namespace VmControl.Application.Ports;
 /// <summary>
 /// The VM records. Every change is a compare-and-swap on the record's ETag (<see cref="TryReplaceAsync"/>); the
 /// task-state rules of docs/lifecycle.md §2 (claim, expected task_state, force deleting) are built on it in
-/// <see cref="VmStoreExtensions"/>.
+/// <see cref="TaskLock"/>.
 /// </summary>
 public interface IVmStore
 {

@@ -20,7 +20,7 @@ internal sealed partial class PowerSyncPass
             return;
         }
 
-        var result = await commands.RequestActionAsync(
+        var result = await commands.RequestAction.RequestAsync(
             new ActionRequest(vm.Id, VmAction.Stop, RequestedBy: PowerSyncSettings.RequestedBy),
             cancellationToken).ConfigureAwait(false);
         if (result is CommandResult.Accepted accepted)
@@ -42,7 +42,7 @@ internal sealed partial class PowerSyncPass
             return;
         }
 
-        var result = await commands.DeleteAsync(vm.Id, ifMatch: null, PowerSyncSettings.RequestedBy, cancellationToken).ConfigureAwait(false);
+        var result = await commands.DeleteVm.DeleteAsync(vm.Id, ifMatch: null, PowerSyncSettings.RequestedBy, cancellationToken).ConfigureAwait(false);
         if (result is CommandResult.Accepted accepted)
         {
             Reclaimed++;

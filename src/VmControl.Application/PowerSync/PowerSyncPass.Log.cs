@@ -4,24 +4,24 @@ namespace VmControl.Application.PowerSync;
 
 internal sealed partial class PowerSyncPass
 {
-    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Power sync: VM {VmId} power {Before} -> {After}")]
+    [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Power sync: VM {VmId} power {Before} -> {After}")]
     private static partial void LogPowerChanged(ILogger logger, string vmId, string before, string after);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Power sync: opened {Kind} alert {AlertId} for VM {VmId}")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Power sync: opened {Kind} alert {AlertId} for VM {VmId}")]
     private static partial void LogAlertOpened(ILogger logger, string vmId, string kind, string alertId);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Power sync: resolved the {Kind} alert of VM {VmId}")]
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Power sync: resolved the {Kind} alert of VM {VmId}")]
     private static partial void LogAlertResolved(ILogger logger, string vmId, string kind);
 
-    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Power sync: healing VM {VmId} with {Action} (action {ActionId})")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Power sync: healing VM {VmId} with {Action} (action {ActionId})")]
     private static partial void LogHealed(ILogger logger, string vmId, string actionId, string action);
 
-    [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Power sync: VM {VmId} is {VmState} but {PowerState}; no heal in the lifecycle, alert only")]
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Power sync: VM {VmId} is {VmState} but {PowerState}; no heal in the lifecycle, alert only")]
     private static partial void LogNotHealed(ILogger logger, string vmId, string vmState, string powerState);
 
-    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Power sync: heal of VM {VmId} not started ({Result})")]
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Power sync: heal of VM {VmId} not started ({Result})")]
     private static partial void LogHealRefused(ILogger logger, string vmId, string result);
 
-    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Power sync: reclaiming soft-deleted VM {VmId} (action {ActionId})")]
+    [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "Power sync: reclaiming soft-deleted VM {VmId} (action {ActionId})")]
     private static partial void LogReclaimed(ILogger logger, string vmId, string actionId);
 }

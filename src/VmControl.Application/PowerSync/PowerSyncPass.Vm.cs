@@ -96,7 +96,7 @@ internal sealed partial class PowerSyncPass
         {
             // An accepted task that never ran its first step is started again (the engine can lose a start under load:
             // docs/benchmarks.md); any other task_state without an orchestration needs an operator.
-            if (await commands.ResumeLostTaskAsync(vm, cancellationToken).ConfigureAwait(false))
+            if (await commands.ResumeLostTask.ResumeAsync(vm, cancellationToken).ConfigureAwait(false))
             {
                 TasksResumed++;
                 return;

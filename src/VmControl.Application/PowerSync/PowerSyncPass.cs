@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
-using VmControl.Application.UseCases;
 
 namespace VmControl.Application.PowerSync;
 
@@ -16,7 +15,7 @@ internal sealed partial class PowerSyncPass(
     IAlertStore alerts,
     IHypervisorDriver driver,
     ITaskLauncher launcher,
-    VmCommands commands,
+    PassCommands commands,
     PowerSyncSettings settings,
     DateTimeOffset now,
     ILogger logger)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
@@ -17,12 +18,15 @@ public sealed partial class PowerSyncService(
     IAlertStore alerts,
     IHypervisorDriver driver,
     ITaskLauncher launcher,
-    VmCommands commands,
-    PowerSyncSettings settings,
+    RequestAction requestAction,
+    DeleteVm deleteVm,
+    ResumeLostTask resumeLostTask,
+    IOptions<PowerSyncSettings> options,
     TimeProvider time,
-    ILogger<PowerSyncService> logger) : IDisposable
+    ILogger<PowerSyncService> logger) : IPowerSyncRunner, IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly PowerSyncSettings settings = options.Value;
 
     public async Task<PowerSyncSummary> RunPassAsync(CancellationToken cancellationToken = default)
     {
@@ -56,7 +60,7 @@ public sealed partial class PowerSyncService(
     {
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var pass = new PowerSyncPass(vms, alerts, driver, launcher, commands, settings, startedAt, logger);
+        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask), settings, startedAt, logger);
         string? error = null;
         try
         {
@@ -88,13 +92,13 @@ public sealed partial class PowerSyncService(
             pass.TasksResumed);
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information,
         Message = "Power sync: {VmsSeen} VMs, {MachinesSeen} machines, {Changed} changed, {DriverReads} driver reads, alerts {AlertsOpened} opened / {AlertsBumped} bumped / {AlertsResolved} resolved, {HealsStarted} heals, {Reclaimed} reclaimed in {DurationMs} ms")]
     private static partial void LogSummary(
         ILogger logger, int vmsSeen, int machinesSeen, int changed, int driverReads, int alertsOpened, int alertsBumped, int alertsResolved,
         int healsStarted, int reclaimed, long durationMs);
 
-    [LoggerMessage(EventId = 108, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 208, Level = LogLevel.Error,
         Message = "Power sync pass failed: {Error} ({VmsSeen} VMs, {MachinesSeen} machines seen, {Changed} changed before it stopped, {DurationMs} ms)")]
     private static partial void LogFailed(ILogger logger, string? error, int vmsSeen, int machinesSeen, int changed, long durationMs);
 }

@@ -1,28 +1,28 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VmControl.Application.Settings;
 
 namespace VmControl.Application.PowerSync;
 
 public static class PowerSyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PowerSyncService"/> and the runner <c>POST /api/power-sync</c> calls. The runner is a plain
-    /// <c>Func&lt;CancellationToken, Task&lt;object&gt;&gt;</c> (the HTTP layer adapts it to its <c>PowerSyncRunner</c>),
-    /// because the application layer does not reference the HTTP layer.
+    /// Registers <see cref="PowerSyncService"/>, also as the <see cref="IPowerSyncRunner"/> that <c>POST /api/power-sync</c>
+    /// calls, and <see cref="PowerSyncSettings"/> as options checked when the host starts. <paramref name="configure"/>
+    /// applies after any binding (<see cref="SettingsServiceCollectionExtensions.BindVmControlSettings"/>).
     /// </summary>
     public static IServiceCollection AddVmControlPowerSync(this IServiceCollection services, Action<PowerSyncSettings>? configure = null)
     {
-        var settings = new PowerSyncSettings();
-        configure?.Invoke(settings);
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MismatchPasses, 1, nameof(settings.MismatchPasses));
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.PageSize, 1, nameof(settings.PageSize));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.PageSize, 1000, nameof(settings.PageSize));
-        services.AddSingleton(settings);
-        services.AddSingleton<PowerSyncService>();
-        services.AddSingleton<Func<CancellationToken, Task<object>>>(sp =>
+        var options = services.AddOptions<PowerSyncSettings>().ValidateOnStart();
+        if (configure is not null)
         {
-            var service = sp.GetRequiredService<PowerSyncService>();
-            return async ct => await service.RunPassAsync(ct).ConfigureAwait(false);
-        });
+            options.PostConfigure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerSyncSettings>, PowerSyncSettingsValidation>());
+        services.TryAddSingleton<PowerSyncService>();
+        services.TryAddSingleton<IPowerSyncRunner>(sp => sp.GetRequiredService<PowerSyncService>());
         return services;
     }
 }

@@ -1,17 +1,19 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
+using System.Text.Json.Serialization;
 
 namespace VmControl.Application.Tasks;
 
 /// <summary>
-/// How a task's first step went. Exactly one of: <see cref="Outcome"/> (the task ended inside the step, recorded);
-/// <see cref="Finish"/> (the hypervisor part ended, its outcome is still to be written by the finish step);
-/// <see cref="Operation"/> (still under way: poll it after <see cref="Wait"/>). <see cref="ActionRow"/> is the action
-/// record as the step left it.
+/// How a task's first step went: one of a closed set of cases, so the orchestrator's <c>switch</c> names every way a
+/// begin can end. The discriminator lets the Durable engine's System.Text.Json converter carry the case across the
+/// activity boundary (the constructor is private protected: no case outside this assembly).
 /// </summary>
-public sealed record BeginOutcome(
-    VmTaskOutcome? Outcome = null,
-    FinishInput? Finish = null,
-    HypervisorOperation? Operation = null,
-    TimeSpan Wait = default,
-    ActionState? ActionRow = null);
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$case")]
+[JsonDerivedType(typeof(Ended), "ended")]
+[JsonDerivedType(typeof(HypervisorDone), "hypervisorDone")]
+[JsonDerivedType(typeof(InProgress), "inProgress")]
+public abstract partial record BeginOutcome
+{
+    private protected BeginOutcome()
+    {
+    }
+}

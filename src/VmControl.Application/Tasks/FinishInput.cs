@@ -1,5 +1,6 @@
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
+using VmControl.Domain;
 
 namespace VmControl.Application.Tasks;
 
@@ -18,4 +19,21 @@ public sealed record FinishInput(
     HypervisorError? Error,
     string? ExternalId,
     IReadOnlyList<ActionEvent>? Events = null,
-    ActionState? ActionRow = null);
+    ActionState? ActionRow = null)
+{
+    /// <summary>The end of an operation the hypervisor reported as over (succeeded or failed).</summary>
+    public static FinishInput Ended(
+        VmTaskInput task, OperationProgress progress, string externalId, IReadOnlyList<ActionEvent> events, ActionState? row)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return progress.State == OperationState.Succeeded
+            ? new FinishInput(task, Succeeded: true, progress.Power, null, externalId, events, row)
+            : new FinishInput(task, Succeeded: false, progress.Power,
+                progress.Error ?? new HypervisorError("hypervisor_error", "The operation failed.", false, FailureKind.Started), externalId, events, row);
+    }
+
+    /// <summary>A task that stopped after its operation started (deadline, poll budget, an unreachable hypervisor).</summary>
+    public static FinishInput Abandoned(
+        VmTaskInput task, string code, string message, string? externalId, IReadOnlyList<ActionEvent>? events, ActionState? row) =>
+        new(task, Succeeded: false, null, new HypervisorError(code, message, Transient: false, FailureKind.Started), externalId, events, row);
+}

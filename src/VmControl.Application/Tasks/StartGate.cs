@@ -2,7 +2,7 @@ namespace VmControl.Application.Tasks;
 
 /// <summary>
 /// Serialises, inside one process, the starts of orchestrations under one VM's instance id. The Azure Storage backend
-/// lets two simultaneous starts of one instance id both report success while only one runs (docs/architecture.md);
+/// lets two simultaneous starts of one instance id both report success while only one runs (docs/architecture.md#durable-task-engine);
 /// the VM row's compare-and-swap keeps ordinary actions apart, but a hard delete pre-empts without it, so the delete's
 /// start could race the pre-empted request's start, "win" and never run, leaving the VM in deleting for good.
 /// Striped (a fixed set of semaphores) so that memory does not grow with the number of VMs.

@@ -2,7 +2,11 @@ using VmControl.Domain;
 
 namespace VmControl.Application.Tasks;
 
-/// <summary>Per-action task deadlines (settings <c>Tasks:Deadlines:{action}</c>) and the pre-emption wait.</summary>
+/// <summary>
+/// Per-action task deadlines (settings <c>Tasks:Deadlines:{action}</c>) and the pre-emption and hand-over waits, bound
+/// from the section <c>Tasks</c> and checked at start (<see cref="Settings.TaskSettingsValidation"/>). The orchestrator's
+/// longest pause between polls is not a setting: it is a constant, so that a replay waits exactly as the first run did.
+/// </summary>
 public sealed class TaskSettings
 {
     /// <summary>The deadline of an action without its own entry.</summary>
@@ -24,9 +28,6 @@ public sealed class TaskSettings
 
     /// <summary>How long a new task waits for the previous task's orchestration to end after it released the VM.</summary>
     public TimeSpan LockHandoverWait { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The longest pause between two polls of a hypervisor operation.</summary>
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan DeadlineOf(VmAction action) =>
         Deadlines.TryGetValue(action.ToWire(), out var d) ? d : DefaultDeadline;

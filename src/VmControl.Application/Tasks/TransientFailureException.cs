@@ -2,7 +2,7 @@ namespace VmControl.Application.Tasks;
 
 /// <summary>
 /// Thrown by an activity for a failure a retry may cure (a transient hypervisor error, an unavailable store), so
-/// that the orchestrator's <see cref="VmTaskOrchestrator"/> retry policy handles exactly these.
+/// that the orchestrator's retry policy (<see cref="VmTaskOrchestrator"/>) handles exactly these.
 /// </summary>
 public sealed class TransientFailureException : Exception
 {

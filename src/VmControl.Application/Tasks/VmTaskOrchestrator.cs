@@ -8,28 +8,32 @@ using VmControl.Domain;
 namespace VmControl.Application.Tasks;
 
 /// <summary>
-/// One task on one VM: start, begin the hypervisor operation, poll it with durable timers until it ends or the
-/// deadline passes, then write the outcome. Its instance id is the VM's (<see cref="TaskInstanceIds"/>): while it
-/// runs, it is the VM's task lock.
+/// One task on one VM: begin the hypervisor operation, follow it with durable timers until it ends or the deadline
+/// passes, then finish (write the outcome). Its instance id is the VM's (<see cref="TaskInstanceIds"/>): while it runs,
+/// it is the VM's task lock. Registered as <see cref="Name"/>; <see cref="V1.VmTaskOrchestratorV1"/> replays the
+/// instances the previous version started.
 /// </summary>
-public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, VmTaskOutcome>
+public sealed partial class VmTaskOrchestrator(VmTaskLimits limits) : TaskOrchestrator<VmTaskInput, VmTaskOutcome>
 {
-    private static readonly RetryPolicy TransientRetry = new(
-        maxNumberOfAttempts: 6,
-        firstRetryInterval: TimeSpan.FromSeconds(1),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromSeconds(30))
-    {
-        HandleFailure = failure => failure.IsCausedBy<TransientFailureException>(),
-    };
-
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(TransientRetry);
+    /// <summary>The name the launcher schedules. A change that alters the activity calls needs a new name.</summary>
+    public const string Name = "VmTaskOrchestratorV2";
 
     // Fixed here, not read from settings: an orchestrator must compute the same timers on every replay.
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(10);
 
-    // Bounds the history (one timer and one activity a poll); the deadline normally ends the loop far sooner.
-    private const int MaxPolls = 1000;
+    private readonly TaskOptions retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: limits.Attempts,
+        firstRetryInterval: limits.FirstRetry,
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30))
+    {
+        HandleFailure = failure => failure.IsCausedBy<TransientFailureException>(),
+    });
+
+    public VmTaskOrchestrator()
+        : this(VmTaskLimits.Default)
+    {
+    }
 
     public override async Task<VmTaskOutcome> RunAsync(TaskOrchestrationContext context, VmTaskInput input)
     {
@@ -38,37 +42,42 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
         var logger = context.CreateReplaySafeLogger<VmTaskOrchestrator>();
         LogStarted(logger, input.VmId, input.ActionId, input.Action.ToWire());
 
-        BeginOutcome begun;
-        try
+        var outcome = await Begin(context, input) switch
         {
-            begun = await context.CallActivityAsync<BeginOutcome>(nameof(BeginVmTaskActivity), input, Retry);
-        }
-        catch (TaskFailedException ex)
-        {
-            begun = new BeginOutcome(Finish: new FinishInput(
-                input, Succeeded: false, null, new HypervisorError("hypervisor_unavailable", ex.FailureDetails.ErrorMessage, false, FailureKind.NothingChanged), null));
-        }
+            // Ended inside the first step (a quick task: one activity, as a bare orchestration), or pre-empted.
+            BeginOutcome.Ended ended => ended.Outcome,
+            BeginOutcome.HypervisorDone done => await Finish(context, done.Finish),
+            BeginOutcome.InProgress running => await Finish(context, await Follow(context, input, running)),
+            var other => throw new InvalidOperationException($"Unknown begin outcome {other.GetType().Name}."),
+        };
 
-        // A task the hypervisor ended at once was ended inside its first step: one activity, as a bare orchestration.
-        var outcome = begun.Outcome
-            ?? await context.CallActivityAsync<VmTaskOutcome>(
-                nameof(FinishVmTaskActivity),
-                begun.Finish ?? await Follow(context, input, begun.Operation!, begun.Wait, begun.ActionRow),
-                Retry);
         LogEnded(logger, input.VmId, input.ActionId, input.Action.ToWire(), outcome.Status.ToString(), outcome.ErrorCode);
         return outcome;
     }
 
-    // Polls with durable timers until the operation ends, the deadline passes, or the poll budget is spent.
-    private static async Task<FinishInput> Follow(
-        TaskOrchestrationContext context, VmTaskInput input, HypervisorOperation operation, TimeSpan wait, ActionState? row)
+    private async Task<BeginOutcome> Begin(TaskOrchestrationContext context, VmTaskInput input)
     {
-        for (var poll = 0; poll < MaxPolls; poll++)
+        try
+        {
+            return await context.CallActivityAsync<BeginOutcome>(BeginVmTaskActivity.Name, input, retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new BeginOutcome.HypervisorDone(BeginFailures.Finish(input, ex.FailureDetails));
+        }
+    }
+
+    // Polls with durable timers until the operation ends, the deadline passes, or the poll budget is spent.
+    private async Task<FinishInput> Follow(TaskOrchestrationContext context, VmTaskInput input, BeginOutcome.InProgress begun)
+    {
+        var (operation, wait, row, unrecorded) = begun;
+        for (var poll = 0; poll < limits.MaxPolls; poll++)
         {
             var remaining = input.Deadline.UtcDateTime - context.CurrentUtcDateTime;
             if (remaining <= TimeSpan.Zero)
             {
-                return Failed(input, "deadline_exceeded", $"The task did not end before its deadline ({input.Deadline:O}).", operation.ExternalId, row);
+                return FinishInput.Abandoned(
+                    input, "deadline_exceeded", $"The task did not end before its deadline ({input.Deadline:O}).", operation.ExternalId, unrecorded, row);
             }
 
             if (wait > TimeSpan.Zero)
@@ -80,28 +89,29 @@ public sealed partial class VmTaskOrchestrator : TaskOrchestrator<VmTaskInput, V
             try
             {
                 progress = await context.CallActivityAsync<OperationProgress>(
-                    nameof(PollOperationActivity), new PollInput(input.VmId, input.ActionId, operation), Retry);
+                    nameof(PollOperationActivity), new PollInput(input.VmId, input.ActionId, operation), retry);
             }
             catch (TaskFailedException ex)
             {
-                return Failed(input, "hypervisor_unavailable", ex.FailureDetails.ErrorMessage, operation.ExternalId, row);
+                return FinishInput.Abandoned(input, "hypervisor_unavailable", ex.FailureDetails.ErrorMessage, operation.ExternalId, unrecorded, row);
             }
 
             if (progress.State != OperationState.InProgress)
             {
                 // The episode's time, not the clock: the orchestrator must compute the same event on every replay.
-                return BeginVmTaskActivity.Ended(
-                    input, progress, operation.ExternalId, [BeginVmTaskActivity.Completed(progress, context.CurrentUtcDateTime)], row);
+                var completed = ActionEvent.Completed(progress, context.CurrentUtcDateTime);
+                return FinishInput.Ended(input, progress, operation.ExternalId, [.. unrecorded ?? [], completed], row);
             }
 
             wait = progress.PollAfter ?? TimeSpan.FromSeconds(1);
         }
 
-        return Failed(input, "deadline_exceeded", $"The operation did not end within {MaxPolls} polls.", operation.ExternalId, row);
+        return FinishInput.Abandoned(
+            input, "deadline_exceeded", $"The operation did not end within {limits.MaxPolls} polls.", operation.ExternalId, unrecorded, row);
     }
 
-    private static FinishInput Failed(VmTaskInput input, string code, string message, string? externalId, ActionState? row) =>
-        new(input, Succeeded: false, null, new HypervisorError(code, message, Transient: false, FailureKind.Started), externalId, ActionRow: row);
+    private Task<VmTaskOutcome> Finish(TaskOrchestrationContext context, FinishInput finish) =>
+        context.CallActivityAsync<VmTaskOutcome>(nameof(FinishVmTaskActivity), finish, retry);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b, TimeSpan c) => a < b ? (a < c ? a : c) : (b < c ? b : c);
 

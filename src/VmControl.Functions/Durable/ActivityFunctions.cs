@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.Activities;
+using VmControl.Application.Tasks.V1;
 
 namespace VmControl.Functions.Durable;
 
@@ -9,11 +10,12 @@ namespace VmControl.Functions.Durable;
 public sealed class ActivityFunctions(
     BeginVmTaskActivity begin,
     PollOperationActivity poll,
-    FinishVmTaskActivity finish)
+    FinishVmTaskActivity finish,
+    BeginVmTaskActivityV1 beginV1)
 {
-    [Function(nameof(BeginVmTaskActivity))]
+    [Function(BeginVmTaskActivity.Name)]
     public Task<BeginOutcome> BeginVmTask([ActivityTrigger] VmTaskInput input, FunctionContext context) =>
-        begin.RunAsync(new FunctionActivityContext(nameof(BeginVmTaskActivity), context), input);
+        begin.RunAsync(new FunctionActivityContext(BeginVmTaskActivity.Name, context), input);
 
     [Function(nameof(PollOperationActivity))]
     public Task<OperationProgress> PollOperation([ActivityTrigger] PollInput input, FunctionContext context) =>
@@ -22,4 +24,9 @@ public sealed class ActivityFunctions(
     [Function(nameof(FinishVmTaskActivity))]
     public Task<VmTaskOutcome> FinishVmTask([ActivityTrigger] FinishInput input, FunctionContext context) =>
         finish.RunAsync(new FunctionActivityContext(nameof(FinishVmTaskActivity), context), input);
+
+    /// <summary>The begin step of the previous orchestrator version (remove with <see cref="VmTaskOrchestratorV1"/>).</summary>
+    [Function(BeginVmTaskActivityV1.Name)]
+    public Task<BeginOutcomeV1> BeginVmTaskV1([ActivityTrigger] VmTaskInput input, FunctionContext context) =>
+        beginV1.RunAsync(new FunctionActivityContext(BeginVmTaskActivityV1.Name, context), input);
 }

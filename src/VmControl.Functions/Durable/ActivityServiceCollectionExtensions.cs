@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VmControl.Application.Tasks.Activities;
+using VmControl.Application.Tasks.V1;
 
 namespace VmControl.Functions.Durable;
 
@@ -11,6 +12,7 @@ public static class ActivityServiceCollectionExtensions
         services.AddTransient<BeginVmTaskActivity>();
         services.AddTransient<PollOperationActivity>();
         services.AddTransient<FinishVmTaskActivity>();
+        services.AddTransient<BeginVmTaskActivityV1>();
         return services;
     }
 }

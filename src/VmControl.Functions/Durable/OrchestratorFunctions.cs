@@ -1,16 +1,25 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using VmControl.Application.Tasks;
+using VmControl.Application.Tasks.V1;
 
 namespace VmControl.Functions.Durable;
 
-/// <summary>The orchestration trigger over the shared <see cref="VmTaskOrchestrator"/> (no source generator here).</summary>
+/// <summary>The orchestration triggers over the shared orchestrators (no source generator here).</summary>
 public static class OrchestratorFunctions
 {
-    [Function(nameof(VmTaskOrchestrator))]
+    [Function(VmTaskOrchestrator.Name)]
     public static Task<VmTaskOutcome> RunVmTask([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new VmTaskOrchestrator().RunAsync(context, context.GetInput<VmTaskInput>()!);
+    }
+
+    /// <summary>The previous version, for instances started before the deploy (remove with <see cref="VmTaskOrchestratorV1"/>).</summary>
+    [Function(VmTaskOrchestratorV1.Name)]
+    public static Task<VmTaskOutcome> RunVmTaskV1([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new VmTaskOrchestratorV1().RunAsync(context, context.GetInput<VmTaskInput>()!);
     }
 }

@@ -26,6 +26,25 @@ public sealed class SimulatorFunctions(VmControlApi api)
         return await api.AddSimulatorFaultAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
     }
 
+    [Function("AddSimulatorHold")]
+    public async Task<IActionResult> AddSimulatorHold(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "simulator/holds")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await api.AddSimulatorHoldAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    [Function("ReleaseSimulatorHold")]
+    public async Task<IActionResult> ReleaseSimulatorHold(
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "simulator/holds/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await api.ReleaseSimulatorHoldAsync(request.HttpContext, id, cancellationToken).ConfigureAwait(false);
+    }
+
     [Function("SetSimulatorPowerState")]
     public async Task<IActionResult> SetSimulatorPowerState(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "simulator/vms/{id}/power-state")] HttpRequest request,

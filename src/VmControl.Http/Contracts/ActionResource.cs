@@ -3,7 +3,7 @@ using VmControl.Domain;
 
 namespace VmControl.Http.Contracts;
 
-/// <summary>One action of a VM's history (docs/api.md).</summary>
+/// <summary>One action of a VM's history (docs/api.md); <see cref="TraceId"/> finds its request's trace (docs/telemetry.md).</summary>
 public sealed record ActionResource(
     string Id,
     string VmId,
@@ -14,6 +14,7 @@ public sealed record ActionResource(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string RequestedBy,
+    string? TraceId,
     IReadOnlyDictionary<string, string> Parameters,
     ActionErrorResource? Error,
     IReadOnlyList<ActionEventResource> Events,
@@ -33,6 +34,7 @@ public sealed record ActionResource(
             action.StartedAt,
             action.FinishedAt,
             action.RequestedBy,
+            action.TraceId,
             action.Parameters,
             action.Error is { } e ? new ActionErrorResource(e.Code, e.Message) : null,
             [.. action.Events.Select(e => new ActionEventResource(e.Step, e.At, e.Result, e.Detail))],

@@ -28,6 +28,8 @@ public static class ApiRoutes
         new("GET", "openapi.json", nameof(VmControlApi.GetOpenApiAsync), ApiAuthLevel.Anonymous, (api, c, ct) => api.GetOpenApiAsync(c, ct)),
         new("PUT", "simulator/settings", nameof(VmControlApi.SetSimulatorSettingsAsync), ApiAuthLevel.Admin, (api, c, ct) => api.SetSimulatorSettingsAsync(c, ct)),
         new("POST", "simulator/faults", nameof(VmControlApi.AddSimulatorFaultAsync), ApiAuthLevel.Admin, (api, c, ct) => api.AddSimulatorFaultAsync(c, ct)),
+        new("POST", "simulator/holds", nameof(VmControlApi.AddSimulatorHoldAsync), ApiAuthLevel.Admin, (api, c, ct) => api.AddSimulatorHoldAsync(c, ct)),
+        new("DELETE", "simulator/holds/{id}", nameof(VmControlApi.ReleaseSimulatorHoldAsync), ApiAuthLevel.Admin, (api, c, ct) => api.ReleaseSimulatorHoldAsync(c, Value(c, "id"), ct)),
         new("POST", "simulator/vms/{id}/power-state", nameof(VmControlApi.SetSimulatorPowerStateAsync), ApiAuthLevel.Admin, (api, c, ct) => api.SetSimulatorPowerStateAsync(c, Value(c, "id"), ct)),
         new("POST", "simulator/machines", nameof(VmControlApi.AddSimulatorMachineAsync), ApiAuthLevel.Admin, (api, c, ct) => api.AddSimulatorMachineAsync(c, ct)),
     ];

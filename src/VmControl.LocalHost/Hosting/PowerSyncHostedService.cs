@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VmControl.Application.PowerSync;
 
 namespace VmControl.LocalHost.Hosting;
@@ -8,9 +9,15 @@ namespace VmControl.LocalHost.Hosting;
 /// An interval rather than the Functions CRON: locally there is one process, no missed-schedule catch-up to reason
 /// about, and a pass never overlaps the next one because the wait starts when a pass ends.
 /// </summary>
-public sealed partial class PowerSyncHostedService(PowerSyncService power, PowerSyncSettings settings, TimeProvider time, ILogger<PowerSyncHostedService> logger)
+public sealed partial class PowerSyncHostedService(
+    IPowerSyncRunner power,
+    IOptions<PowerSyncSettings> options,
+    TimeProvider time,
+    ILogger<PowerSyncHostedService> logger)
     : BackgroundService
 {
+    private readonly PowerSyncSettings settings = options.Value;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (settings.Interval <= TimeSpan.Zero)
@@ -35,6 +42,6 @@ public sealed partial class PowerSyncHostedService(PowerSyncService power, Power
         }
     }
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Power sync timer is off (PowerSync:Interval is not positive)")]
+    [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Power sync timer is off (PowerSync:Interval is not positive)")]
     private static partial void LogDisabled(ILogger logger);
 }

@@ -4,10 +4,10 @@ namespace VmControl.LocalHost.Hosting;
 
 public static class PowerSyncHostingExtensions
 {
-    /// <summary>The power-sync service (settings section <c>PowerSync</c>) and its timer as a hosted service.</summary>
-    public static IServiceCollection AddLocalPowerSync(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The power-sync service and its timer as a hosted service (the host binds the section <c>PowerSync</c>).</summary>
+    public static IServiceCollection AddLocalPowerSync(this IServiceCollection services)
     {
-        services.AddVmControlPowerSync(settings => configuration.GetSection("PowerSync").Bind(settings));
+        services.AddVmControlPowerSync();
         services.AddHostedService<PowerSyncHostedService>();
         return services;
     }

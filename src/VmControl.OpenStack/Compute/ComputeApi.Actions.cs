@@ -42,7 +42,7 @@ public sealed partial class ComputeApi
             vmAction = VmAction.RebootHard;
         }
 
-        var result = await commands.RequestActionAsync(
+        var result = await requestAction.RequestAsync(
             new ActionRequest(id, vmAction, parameters, null, request.Caller.RequestedBy, request.RequestId), request.Aborted).ConfigureAwait(false);
         return result switch
         {
@@ -135,7 +135,7 @@ public sealed partial class ComputeApi
             return NovaResult.Fault(400, "Invalid input for field/attribute state. Value: " + (state ?? "None") + ". 'state' must be one of active, error");
         }
 
-        var result = await commands.ResetStateAsync(
+        var result = await resetVmState.ResetAsync(
             new ResetStateRequest(id, state, ResetReason, null, request.Caller.RequestedBy, request.RequestId), request.Aborted).ConfigureAwait(false);
         return result is CommandResult.Reset ? NovaResult.Empty(202) : CommandFaults.For(result, "resetState", id);
     }

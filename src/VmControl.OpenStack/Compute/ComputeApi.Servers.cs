@@ -79,7 +79,7 @@ public sealed partial class ComputeApi
 
         var create = new CreateVmRequest(
             NovaJson.Text(server, "name"), flavor.SizeName, NovaJson.Text(server, "imageRef"), metadata, null, request.Caller.RequestedBy, request.RequestId);
-        var result = await commands.CreateAsync(create, request.Aborted).ConfigureAwait(false);
+        var result = await createVm.CreateAsync(create, request.Aborted).ConfigureAwait(false);
         if (result is not CommandResult.Accepted accepted)
         {
             return CommandFaults.For(result, "create", string.Empty);
@@ -101,7 +101,7 @@ public sealed partial class ComputeApi
     public async Task<NovaResult> DeleteServerAsync(ComputeRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await commands.DeleteAsync(id, null, request.Caller.RequestedBy, request.RequestId, request.Aborted).ConfigureAwait(false);
+        var result = await deleteVm.DeleteAsync(id, null, request.Caller.RequestedBy, request.RequestId, request.Aborted).ConfigureAwait(false);
         return result switch
         {
             CommandResult.Accepted => NovaResult.Empty(204),

@@ -6,11 +6,19 @@ using VmControl.Application.UseCases;
 namespace VmControl.OpenStack.Compute;
 
 /// <summary>
-/// The Nova Compute v2.1 subset of docs/openstack.md. A thin adapter: each route maps the request onto
-/// <see cref="VmCommands"/> or <see cref="VmQueries"/> and the result back into Nova's shapes; every lifecycle
+/// The Nova Compute v2.1 subset of docs/openstack.md. A thin adapter: each route maps the request onto a use case
+/// (<see cref="CreateVm"/>, <see cref="RequestAction"/>, <see cref="DeleteVm"/>, <see cref="ResetVmState"/>) or
+/// <see cref="VmQueries"/> and the result back into Nova's shapes; every lifecycle
 /// decision is the application's, so this face and the native API always agree.
 /// </summary>
-public sealed partial class ComputeApi(VmCommands commands, VmQueries queries, ServerView view, FlavorCatalog flavors)
+public sealed partial class ComputeApi(
+    CreateVm createVm,
+    RequestAction requestAction,
+    DeleteVm deleteVm,
+    ResetVmState resetVmState,
+    VmQueries queries,
+    ServerView view,
+    FlavorCatalog flavors)
 {
     private const int MaxBodyBytes = 64 * 1024;
 

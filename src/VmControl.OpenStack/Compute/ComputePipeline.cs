@@ -85,6 +85,6 @@ public sealed partial class ComputePipeline(TokenService tokens, IOptions<OpenSt
         },
         new Dictionary<string, string> { ["WWW-Authenticate"] = $"Keystone uri=\"{PublicUrl.Identity(context.Request)}\"" });
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "The store did not answer; the compute request got a 503")]
+    [LoggerMessage(EventId = 800, Level = LogLevel.Warning, Message = "The store did not answer; the compute request got a 503")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
 }

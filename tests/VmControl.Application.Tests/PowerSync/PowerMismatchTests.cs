@@ -109,7 +109,9 @@ public sealed class PowerMismatchTests : IAsyncLifetime
     {
         var vm = await system.CreateActiveVmAsync();
         var sync = system.PowerSync(s => s.MismatchPasses = 1);
-        system.Simulator.LatencyMs = 4_000;
+
+        // Held, the stop is certainly still in flight during both passes.
+        var hold = system.Simulator.AddHold(vm.Id, VmAction.Stop);
         var accepted = Assert.IsType<CommandResult.Accepted>(
             await system.Commands.RequestActionAsync(new ActionRequest(vm.Id, VmAction.Stop)));
 
@@ -123,6 +125,7 @@ public sealed class PowerMismatchTests : IAsyncLifetime
         var mid = await system.Vms.GetAsync(vm.Id);
         Assert.Equal(TaskState.PoweringOff, mid!.TaskState);
         Assert.Equal(PowerState.Shutdown, mid.PowerState);
+        system.Simulator.ReleaseHold(hold.Id);
         await system.WaitFinishedAsync(vm.Id, accepted.Action.Id);
     }
 }

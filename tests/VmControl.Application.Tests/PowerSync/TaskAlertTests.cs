@@ -21,7 +21,9 @@ public sealed class TaskAlertTests : IAsyncLifetime
     public async Task RunningTaskPastItsDeadline_IsStuckNotOrphaned_AndResolvesWhenItEnds()
     {
         var vm = await system.CreateActiveVmAsync();
-        system.Simulator.LatencyMs = 4_000;
+
+        // Held, the stop is certainly still running when the pass looks at it.
+        var hold = system.Simulator.AddHold(vm.Id, VmAction.Stop);
         var accepted = Assert.IsType<CommandResult.Accepted>(await system.Commands.RequestActionAsync(new ActionRequest(vm.Id, VmAction.Stop)));
 
         // Power sync's clock is past the stop's 10-minute deadline while the engine's orchestration still runs.
@@ -32,6 +34,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
         var stuck = Assert.Single(await system.AlertsOfAsync(vm.Id));
         Assert.Equal(AlertKind.StuckTask, stuck.Kind);
 
+        system.Simulator.ReleaseHold(hold.Id);
         await system.WaitFinishedAsync(vm.Id, accepted.Action.Id);
         await system.WaitIdleAsync(vm.Id);
         var after = await later.RunPassAsync();
@@ -49,7 +52,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
 
         var now = DateTimeOffset.UtcNow;
         var actionId = ActionIds.New(now);
-        var claimed = await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(10));
+        var claimed = await new TaskLock(system.Vms).TryClaimAsync(vm, TaskState.PoweringOff, actionId, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(10));
         Assert.NotNull(claimed);
         var sync = system.PowerSync();
 
@@ -59,7 +62,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
         var orphaned = Assert.Single(await system.AlertsOfAsync(vm.Id));
         Assert.Equal(AlertKind.OrphanedTask, orphaned.Kind);
 
-        await system.Vms.UpdateIfTaskAsync(vm.Id, TaskState.PoweringOff, actionId, v => v with { TaskState = null, TaskDeadline = null });
+        await new TaskLock(system.Vms).UpdateIfHeldAsync(vm.Id, TaskState.PoweringOff, actionId, v => v with { TaskState = null, TaskDeadline = null });
         var second = await sync.RunPassAsync();
 
         Assert.Equal(1, second.AlertsResolved);
@@ -74,7 +77,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
         // What a request leaves when the engine loses its start: the claim and the action record, and no orchestration.
         var now = DateTimeOffset.UtcNow;
         var actionId = ActionIds.New(now);
-        Assert.NotNull(await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, actionId, now, now + TimeSpan.FromMinutes(10)));
+        Assert.NotNull(await new TaskLock(system.Vms).TryClaimAsync(vm, TaskState.PoweringOff, actionId, now, now + TimeSpan.FromMinutes(10)));
         await system.Services.GetRequiredService<IActionLog>().AppendAsync(new ActionRecord
         {
             Id = actionId, VmId = vm.Id, Action = "stop", TaskState = TaskState.PoweringOff, RequestedAt = now, VmStateBefore = VmState.Active,
@@ -100,7 +103,7 @@ public sealed class TaskAlertTests : IAsyncLifetime
     {
         var vm = await system.CreateActiveVmAsync();
         var now = DateTimeOffset.UtcNow;
-        Assert.NotNull(await system.Vms.TryClaimTaskAsync(vm, TaskState.PoweringOff, ActionIds.New(now), now, now + TimeSpan.FromMinutes(10)));
+        Assert.NotNull(await new TaskLock(system.Vms).TryClaimAsync(vm, TaskState.PoweringOff, ActionIds.New(now), now, now + TimeSpan.FromMinutes(10)));
 
         var pass = await system.PowerSync().RunPassAsync();
 
@@ -112,8 +115,11 @@ public sealed class TaskAlertTests : IAsyncLifetime
     private async Task WaitCreateEndedAsync(string vmId)
     {
         var launcher = system.Services.GetRequiredService<ITaskLauncher>();
-        for (var i = 0; i < 200 && await launcher.IsRunningAsync(vmId); i++)
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await launcher.IsRunningAsync(vmId))
         {
+            // A time-out fails here: returning quietly would let the test go on against a create still running.
+            Assert.True(DateTime.UtcNow < until, $"The create's orchestration of {vmId} was still running after 30 s.");
             await Task.Delay(25);
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
@@ -24,7 +25,7 @@ internal static class PowerSyncSystem
         configure?.Invoke(settings);
         return ActivatorUtilities.CreateInstance<PowerSyncService>(
             system.Services,
-            settings,
+            Options.Create(settings),
             driver ?? system.Services.GetRequiredService<IHypervisorDriver>(),
             time ?? TimeProvider.System);
     }

@@ -28,7 +28,8 @@ public sealed class TaskSystem : IAsyncLifetime
 
     public IServiceProvider Services => host!.Services;
 
-    public VmCommands Commands => Services.GetRequiredService<VmCommands>();
+    /// <summary>The use cases, called as the API calls them.</summary>
+    public Commands Commands => new(Services);
 
     public VmQueries Queries => Services.GetRequiredService<VmQueries>();
 

@@ -12,24 +12,31 @@ public sealed class HardDeletePreemptionTests(TaskSystem system) : IClassFixture
     public async Task Delete_DuringASlowResize_PreemptsIt_AndTheResizeWritesNothing()
     {
         var vm = await system.CreateActiveVmAsync();
-        system.Simulator.LatencyMs = 5_000;
-        var resize = Assert.IsType<CommandResult.Accepted>(await system.Commands.RequestActionAsync(
-            new ActionRequest(vm.Id, VmAction.Resize, new Dictionary<string, string> { ["size"] = "large" })));
-        await WaitUntil(async () => (await system.Actions.GetAsync(vm.Id, resize.Action.Id))?.StartedAt is not null);
-        system.Simulator.LatencyMs = 0;
 
-        var delete = Assert.IsType<CommandResult.Accepted>(await system.Commands.DeleteAsync(vm.Id, null, "test"));
-        var deleted = await system.WaitFinishedAsync(vm.Id, delete.Action.Id);
-        await Task.Delay(TimeSpan.FromSeconds(6)); // past the resize's latency: had it survived, it would have written by now
+        // Held, the resize is certainly still on the hypervisor when the delete comes; only the resize is held.
+        system.Simulator.AddHold(vm.Id, VmAction.Resize);
+        try
+        {
+            var resize = Assert.IsType<CommandResult.Accepted>(await system.Commands.RequestActionAsync(
+                new ActionRequest(vm.Id, VmAction.Resize, new Dictionary<string, string> { ["size"] = "large" })));
+            await WaitUntil(async () => (await system.Actions.GetAsync(vm.Id, resize.Action.Id))?.StartedAt is not null);
 
-        var after = await system.Vms.GetAsync(vm.Id);
-        var preempted = await system.Actions.GetAsync(vm.Id, resize.Action.Id);
-        Assert.Equal(ActionStatus.Succeeded, deleted.Status);
-        Assert.Equal(ActionStatus.Preempted, preempted!.Status);
-        Assert.Equal(VmState.HardDeleted, after!.VmState);
-        Assert.Null(after.TaskState);
-        Assert.Equal("small", after.Size);
-        Assert.Equal(delete.Action.Id, after.CurrentActionId);
+            var delete = Assert.IsType<CommandResult.Accepted>(await system.Commands.DeleteAsync(vm.Id, null, "test"));
+            var deleted = await system.WaitFinishedAsync(vm.Id, delete.Action.Id);
+            var preempted = await system.WaitFinishedAsync(vm.Id, resize.Action.Id);
+
+            var after = await system.Vms.GetAsync(vm.Id);
+            Assert.Equal(ActionStatus.Succeeded, deleted.Status);
+            Assert.Equal(ActionStatus.Preempted, preempted.Status);
+            Assert.Equal(VmState.HardDeleted, after!.VmState);
+            Assert.Null(after.TaskState);
+            Assert.Equal("small", after.Size);
+            Assert.Equal(delete.Action.Id, after.CurrentActionId);
+        }
+        finally
+        {
+            system.Simulator.Reset();
+        }
     }
 
     [Fact]

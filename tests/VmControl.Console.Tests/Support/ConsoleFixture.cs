@@ -27,8 +27,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        host = await LocalHostProcess.StartAsync(startup.Token).ConfigureAwait(false);
-        api = new ApiClient(host.BaseAddress);
+        host = await LocalHostProcess.StartAsync(LocalHostIdentity.New("Con"), startup.Token).ConfigureAwait(false);
+
+        // The browser's waits are long on a shared machine; the API's waits match them.
+        api = new ApiClient(host.BaseAddress, TimeSpan.FromSeconds(120));
         playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -80,7 +82,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         {
             await host.DisposeAsync().ConfigureAwait(false);
             using var cleanup = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await AzuriteCleanup.DeleteAsync(host.Name, cleanup.Token).ConfigureAwait(false);
+            await AzuriteCleanup.DeleteAsync(host.Identity, cleanup.Token).ConfigureAwait(false);
         }
     }
 }

@@ -5,6 +5,9 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
 {
     private readonly List<IPage> pages = [];
 
+    /// <summary>The image the console's VMs are created from (it shows in the screenshots).</summary>
+    protected const string Image = "debian-12";
+
     protected ConsoleFixture Fixture { get; } = fixture;
 
     internal ApiClient Api => Fixture.Api;

@@ -26,6 +26,18 @@ public sealed class FakeSimulator : ISimulatorControl
         return Task.FromResult(true);
     }
 
+    public Task<string> AddHoldAsync(string? vmId, VmAction? action, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"hold {vmId ?? "*"} {action}");
+        return Task.FromResult("hold-1");
+    }
+
+    public Task<bool> ReleaseHoldAsync(string holdId, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"release {holdId}");
+        return Task.FromResult(holdId == "hold-1");
+    }
+
     public Task<string> AddMachineAsync(string name, PowerState powerState, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue($"machine {name} {powerState}");

@@ -28,6 +28,17 @@ public sealed class LocalHostFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// For a test's <c>finally</c>: releases the holds the test added and sets the simulator's latency and failure rate
+    /// back to 0, so the next test on this shared host never inherits them.
+    /// </summary>
+    public async Task ResetSimulatorAsync()
+    {
+        // Its own bound: it must run even when the test's token has fired.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Api.ResetSimulatorAsync(timeout.Token).ConfigureAwait(false);
+    }
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

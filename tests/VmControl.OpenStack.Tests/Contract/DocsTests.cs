@@ -38,7 +38,7 @@ public sealed partial class DocsTests
     /// <summary>The body rows of the table whose header starts with <paramref name="header"/>, up to the blank line after it.</summary>
     private static List<string[]> ReadTable(string header)
     {
-        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "docs", "openstack.md"));
+        var lines = File.ReadAllLines(RepoPaths.PathOf("docs", "openstack.md"));
         var start = Array.FindIndex(lines, l => l.StartsWith(header, StringComparison.Ordinal));
         Assert.True(start >= 0, "docs/openstack.md lacks the table " + header);
         return [.. lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|'))

@@ -13,7 +13,7 @@ using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
-using VmControl.Http.Tests.Fakes;
+using VmControl.Testing.Fakes;
 
 namespace VmControl.OpenStack.Tests.Support;
 

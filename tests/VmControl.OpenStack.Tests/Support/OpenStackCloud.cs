@@ -25,11 +25,11 @@ public sealed class OpenStackCloud : IAsyncLifetime
 
     public string Password { get; } = Guid.NewGuid().ToString("N");
 
-    public string BaseUrl => host!.BaseUrl;
+    public string BaseUrl => host!.BaseAddress.ToString().TrimEnd('/');
 
     public string CloudsYaml => Path.Combine(directory, "clouds.yaml");
 
-    public string HostLog => host?.Log ?? string.Empty;
+    public string HostLog => host?.Output.ToString() ?? string.Empty;
 
     public async Task InitializeAsync()
     {
@@ -38,8 +38,9 @@ public sealed class OpenStackCloud : IAsyncLifetime
             throw new InvalidOperationException($"{Cli} is missing: run scripts/ensure-openstack-cli.sh (Debian's python3-openstackclient and python3-openstacksdk).");
         }
 
-        azurite = await PrivateAzurite.TryStartAsync().ConfigureAwait(false);
-        host = await LocalHostProcess.StartAsync(User, Password, Project, azurite?.ConnectionString).ConfigureAwait(false);
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        azurite = PrivateAzurite.IsInstalled ? await PrivateAzurite.StartAsync(startup.Token).ConfigureAwait(false) : null;
+        host = await LocalHostProcess.StartAsync(LocalHostIdentity.New("ostest"), AdminAccount(azurite?.ConnectionString), startup.Token).ConfigureAwait(false);
         // A stock clouds.yaml: password auth, Keystone's unversioned URL, nothing VmControl-specific.
         await File.WriteAllTextAsync(CloudsYaml, $"""
             clouds:
@@ -65,6 +66,11 @@ public sealed class OpenStackCloud : IAsyncLifetime
         if (host is not null)
         {
             await host.DisposeAsync().ConfigureAwait(false);
+            if (azurite is null)
+            {
+                using var cleanup = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+                await AzuriteCleanup.DeleteAsync(host.Identity, cleanup.Token).ConfigureAwait(false);
+            }
         }
 
         if (azurite is not null)
@@ -74,6 +80,23 @@ public sealed class OpenStackCloud : IAsyncLifetime
 
         Directory.Delete(directory, recursive: true);
     }
+
+    /// <summary>
+    /// One admin account whose password is made up here and passed through the environment (not the command line,
+    /// where other users could read it); one Durable partition, as a fresh task hub then has one lease to take, which
+    /// matters on a busy shared Azurite.
+    /// </summary>
+    private LocalHostStart AdminAccount(string? storage) => new()
+    {
+        StorageConnectionString = storage,
+        ReadyPath = "/compute/v2.1",
+        Arguments =
+        [
+            $"--OpenStack:Accounts:0:User={User}", $"--OpenStack:Accounts:0:Project={Project}", "--Durable:PartitionCount=1",
+            "--OpenStack:Accounts:0:Roles:0=admin", "--OpenStack:Accounts:0:Roles:1=member",
+        ],
+        Environment = new Dictionary<string, string> { ["OpenStack__Accounts__0__Password"] = Password },
+    };
 
     /// <summary><c>openstack &lt;args&gt;</c> with <c>OS_CLOUD=vmc</c>.</summary>
     public Task<ClientRun> OpenStackAsync(params string[] args) => RunAsync(Cli, args, new Dictionary<string, string>());

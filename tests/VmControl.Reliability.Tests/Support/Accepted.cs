@@ -1,4 +1,3 @@
-using VmControl.LocalHost.Tests.Support;
 
 namespace VmControl.Reliability.Tests.Support;
 

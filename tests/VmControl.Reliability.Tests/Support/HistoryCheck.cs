@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VmControl.LocalHost.Tests.Support;
 
 namespace VmControl.Reliability.Tests.Support;
 

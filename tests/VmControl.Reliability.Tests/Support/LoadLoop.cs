@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using VmControl.LocalHost.Tests.Support;
 
 namespace VmControl.Reliability.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using VmControl.LocalHost.Tests.Support;
 
 namespace VmControl.Reliability.Tests.Support;
 

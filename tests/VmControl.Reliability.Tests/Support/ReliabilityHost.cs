@@ -1,4 +1,3 @@
-using VmControl.LocalHost.Tests.Support;
 
 namespace VmControl.Reliability.Tests.Support;
 
@@ -11,12 +10,12 @@ public sealed class ReliabilityHost : IAsyncDisposable
     private readonly LocalHostIdentity identity = LocalHostIdentity.New();
     private long requestsOfEarlierClients;
 
-    private ReliabilityHost(OwnAzurite azurite)
+    private ReliabilityHost(PrivateAzurite azurite)
     {
         Azurite = azurite;
     }
 
-    public OwnAzurite Azurite { get; }
+    public PrivateAzurite Azurite { get; }
 
     public LocalHostProcess Process { get; private set; } = null!;
 
@@ -27,7 +26,7 @@ public sealed class ReliabilityHost : IAsyncDisposable
 
     public static async Task<ReliabilityHost> StartAsync(CancellationToken cancellationToken)
     {
-        var azurite = await OwnAzurite.StartAsync(cancellationToken).ConfigureAwait(false);
+        var azurite = await PrivateAzurite.StartAsync(cancellationToken).ConfigureAwait(false);
         var host = new ReliabilityHost(azurite);
         try
         {
@@ -100,11 +99,13 @@ public sealed class ReliabilityHost : IAsyncDisposable
     {
         Process = await LocalHostProcess.StartAsync(
             identity,
-            [
-                $"--Storage:StorageConnectionString={Azurite.ConnectionString}",
+            new LocalHostStart
+            {
+                StorageConnectionString = Azurite.ConnectionString,
+
                 // The per-VM lock's expected refusals ("already exists") would push the lines that explain a failure out of the tail.
-                "--Logging:LogLevel:Microsoft.DurableTask.Sidecar=Error",
-            ],
+                Arguments = ["--Logging:LogLevel:Microsoft.DurableTask.Sidecar=Error"],
+            },
             cancellationToken)
             .ConfigureAwait(false);
         Api = new ApiClient(Process.BaseAddress);

@@ -13,6 +13,7 @@ public sealed class FinishVmTaskActivity(IVmStore store, IActionLog log, IHyperv
     public override async Task<VmTaskOutcome> RunAsync(TaskActivityContext context, FinishInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        Telemetry.TaskSpan.Tag(input.Task.VmId, input.Task.ActionId);
         var finish = await TaskEnding.WithPowerAsync(driver, input).ConfigureAwait(false);
         return await TaskEnding.EndAsync(store, log, time, finish, seen: null).ConfigureAwait(false);
     }

@@ -9,6 +9,7 @@ public sealed class PollOperationActivity(IHypervisorDriver driver) : TaskActivi
     public override Task<OperationProgress> RunAsync(TaskActivityContext context, PollInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        Telemetry.TaskSpan.Tag(input.VmId, input.ActionId);
         return Polling.PollAsync(driver, input.Operation);
     }
 }

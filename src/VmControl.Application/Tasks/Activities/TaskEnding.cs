@@ -44,7 +44,7 @@ internal static class TaskEnding
     {
         var task = input.Task;
         var now = time.GetUtcNow();
-        var written = await StoreCalls.Transient(() => store.UpdateIfTaskFromAsync(
+        var written = await StoreCalls.Transient(() => new TaskLock(store).UpdateIfHeldFromAsync(
             seen, task.VmId, task.TaskState, task.ActionId, vm => VmOutcome.Apply(vm, input, now))).ConfigureAwait(false);
 
         // A re-run of this step (its action write below failed after the VM write landed, e.g. in a storage outage)

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VmControl.Application.PowerSync;
+using VmControl.Application.Tasks;
+
+namespace VmControl.Application.Settings;
+
+/// <summary>The one binding of the settings sections both hosts read, so the Functions app and the local host cannot drift.</summary>
+public static class SettingsServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Tasks</c> to <see cref="TaskSettings"/> and <c>PowerSync</c> to <see cref="PowerSyncSettings"/>.</summary>
+    public static IServiceCollection BindVmControlSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TaskSettings>().Bind(configuration.GetSection(TaskSettingsValidation.Section));
+        services.AddOptions<PowerSyncSettings>().Bind(configuration.GetSection(PowerSyncSettingsValidation.Section));
+        return services;
+    }
+}
