@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
-using VmControl.Domain;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Model.ActionRecord>;
 
 namespace VmControl.Storage;

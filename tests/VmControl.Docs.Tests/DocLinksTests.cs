@@ -1,5 +1,4 @@
 using VmControl.Docs.Tests.Links;
-using VmControl.Docs.Tests.Support;
 using VmControl.Testing;
 
 namespace VmControl.Docs.Tests;

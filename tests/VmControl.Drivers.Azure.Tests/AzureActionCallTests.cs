@@ -1,5 +1,4 @@
 using VmControl.Domain;
-using VmControl.Drivers.Azure;
 
 namespace VmControl.Drivers.Azure.Tests;
 

@@ -1,6 +1,5 @@
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Drivers.Azure;
 
 namespace VmControl.Drivers.Azure.Tests;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using VmControl.Application.Ports;
-using VmControl.Drivers.Azure;
 
 namespace VmControl.Drivers.Azure.Tests;
 

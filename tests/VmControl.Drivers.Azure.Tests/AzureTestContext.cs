@@ -2,7 +2,6 @@ using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Drivers.Azure;
 
 namespace VmControl.Drivers.Azure.Tests;
 

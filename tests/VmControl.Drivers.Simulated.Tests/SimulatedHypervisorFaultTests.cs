@@ -1,6 +1,5 @@
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Drivers.Simulated;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

@@ -1,7 +1,6 @@
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Drivers.Simulated;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

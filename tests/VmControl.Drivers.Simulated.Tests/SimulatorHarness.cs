@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Drivers.Simulated;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VmControl.Application.Ports;
-using VmControl.Drivers.Simulated;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

@@ -1,5 +1,4 @@
 using VmControl.Domain;
-using VmControl.Drivers.Simulated;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using VmControl.Application.Ports;
@@ -10,7 +8,7 @@ using VmControl.Http;
 namespace VmControl.LocalHost.Tests;
 
 /// <summary>
-/// The safety net of <see cref="ApplicationBuilderExtensions.UseVmControlProblems"/> on failures a real request cannot
+/// The safety net of <c>ApplicationBuilderExtensions.UseVmControlProblems</c> on failures a real request cannot
 /// provoke in a healthy LocalHost: an exception nothing caught.
 /// </summary>
 public sealed class ProblemMiddlewareTests

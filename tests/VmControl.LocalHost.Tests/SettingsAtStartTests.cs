@@ -1,5 +1,3 @@
-using VmControl.LocalHost.Tests.Support;
-
 namespace VmControl.LocalHost.Tests;
 
 /// <summary>The real host process with a bad setting: it stops at start, naming the setting, instead of serving with it.</summary>

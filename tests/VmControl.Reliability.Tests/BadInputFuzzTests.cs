@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using CsCheck;
 using VmControl.Reliability.Tests.Fuzz;
 using VmControl.Reliability.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using VmControl.Storage;
 
 namespace VmControl.Storage.Tests;
 

@@ -1,5 +1,4 @@
 using VmControl.Application.Ports;
-using VmControl.Storage;
 
 namespace VmControl.Storage.Tests;
 

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Domain;
-using VmControl.Storage;
 
 namespace VmControl.Storage.Tests;
 

@@ -1,6 +1,5 @@
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
-using VmControl.Storage;
 
 namespace VmControl.Storage.Tests;
 

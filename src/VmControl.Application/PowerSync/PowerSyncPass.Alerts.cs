@@ -1,5 +1,4 @@
 using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Domain;
 
 namespace VmControl.Application.PowerSync;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using VmControl.Application.UseCases;
 
 namespace VmControl.OpenStack.Compute;

@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry.Trace;
-using VmControl.Application.Tests.Support;
 using VmControl.Drivers.Simulated;
 using VmControl.Durable.Sidecar;
 using VmControl.Hosting.Telemetry;

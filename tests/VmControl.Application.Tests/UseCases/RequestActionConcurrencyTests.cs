@@ -1,4 +1,3 @@
-using VmControl.Application.Model;
 using VmControl.Application.Tests.Support;
 using VmControl.Application.UseCases;
 using VmControl.Domain;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using VmControl.Domain;
 using VmControl.OpenStack.Compute;
-using VmControl.OpenStack.Tests.Support;
 
 namespace VmControl.OpenStack.Tests.Contract;
 

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tasks.Activities;
 
