@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>What Azure cannot do at all; the API refuses these with 422 before anything changes.</summary>

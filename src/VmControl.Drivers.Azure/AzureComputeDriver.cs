@@ -1,11 +1,5 @@
-using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.ResourceManager;
-using Azure.ResourceManager.Compute;
 using PowerPage = VmControl.Application.Model.Page<VmControl.Application.Ports.PowerReading>;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Azure;
 

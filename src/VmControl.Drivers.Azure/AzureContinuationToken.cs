@@ -1,5 +1,4 @@
 using System.Text;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Azure;
 

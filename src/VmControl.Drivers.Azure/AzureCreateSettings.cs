@@ -1,5 +1,3 @@
-using Azure.Core;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>The settings creating a VM needs, checked together so one error names every missing one.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Azure;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Azure;
 

@@ -1,6 +1,3 @@
-using Azure.Core;
-using Azure.ResourceManager.Compute;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>Parses external ids, which for Azure are VM resource ids.</summary>

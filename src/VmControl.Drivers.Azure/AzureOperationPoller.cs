@@ -1,9 +1,5 @@
 using System.Text.Json;
-using Azure;
-using Azure.Core;
 using Azure.Core.Pipeline;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Azure;
 

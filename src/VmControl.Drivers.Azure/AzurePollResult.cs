@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>One read of ARM's operation status: its state, its error when it failed, and ARM's Retry-After.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>Maps instance-view status codes (<c>PowerState/*</c>, <c>ProvisioningState/*</c>, <c>HibernationState/*</c>) to power.</summary>

@@ -1,11 +1,6 @@
-using Azure;
-using Azure.ResourceManager;
-using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 using PowerPage = VmControl.Application.Model.Page<VmControl.Application.Ports.PowerReading>;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Azure;
 

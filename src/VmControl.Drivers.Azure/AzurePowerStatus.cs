@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>What a VM's instance-view status codes say: its power, the native detail, and its provisioning state.</summary>

@@ -1,8 +1,5 @@
-using Azure.Core;
 using Azure.Identity;
-using Azure.ResourceManager;
 using Microsoft.Extensions.DependencyInjection;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Azure;
 

@@ -1,10 +1,6 @@
 using System.Text;
-using Azure;
-using Azure.ResourceManager;
-using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Azure;
 

@@ -1,9 +1,4 @@
-using Azure;
-using Azure.Core;
-using Azure.ResourceManager;
-using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Resources;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Azure;
 

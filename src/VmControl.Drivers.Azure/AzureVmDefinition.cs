@@ -1,6 +1,4 @@
-using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Azure;
 

@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Drivers.Azure;
 
 /// <summary>Azure's rules for a Linux VM's resource name and the host name derived from it.</summary>

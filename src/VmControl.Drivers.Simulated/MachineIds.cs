@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>Machine ids are table row keys, so they must avoid the characters row keys cannot hold.</summary>

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Simulated;
 

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>Starting and completing the one operation a machine row can have pending.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>The simulator's native state names, kept as <see cref="Application.Ports.PowerReading.Detail"/> (libvirt-like).</summary>

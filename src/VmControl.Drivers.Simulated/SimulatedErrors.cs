@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>The simulator's error codes, in one place so tests and the API see stable values.</summary>

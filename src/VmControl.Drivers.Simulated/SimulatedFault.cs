@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>A targeted fault as configured, with the number of matching calls it still fails.</summary>

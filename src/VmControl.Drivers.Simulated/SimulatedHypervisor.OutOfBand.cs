@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
 using static VmControl.Drivers.Simulated.SimulatedReadings;
 
 namespace VmControl.Drivers.Simulated;

@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
 using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 using static VmControl.Drivers.Simulated.SimulatedReadings;
 
 namespace VmControl.Drivers.Simulated;

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>A simulated machine as the simulator holds it (for tests and the simulator API; not a driver read).</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>A machine to put on the simulated hypervisor directly (out of band, or seeding thousands for a benchmark).</summary>

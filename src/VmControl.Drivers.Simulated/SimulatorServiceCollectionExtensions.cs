@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Simulated;
 

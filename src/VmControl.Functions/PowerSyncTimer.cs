@@ -1,7 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using VmControl.Application.PowerSync;
-using VmControl.Functions.Durable;
 
 namespace VmControl.Functions;
 

@@ -5,10 +5,7 @@ using Microsoft.Extensions.Hosting;
 using VmControl.Application;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
-using VmControl.Application.Tasks;
 using VmControl.Functions;
-using VmControl.Functions.Durable;
-using VmControl.Http;
 using VmControl.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);

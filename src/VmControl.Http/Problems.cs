@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using VmControl.Domain;
 
 namespace VmControl.Http;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using VmControl.Application.Model;
 using VmControl.Application.UseCases;
 using VmControl.Http.Contracts;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using VmControl.Application.Model;
 using VmControl.Http.Contracts;
 
 namespace VmControl.Http;

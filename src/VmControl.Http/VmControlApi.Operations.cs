@@ -1,6 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Http;
-using VmControl.Application.Model;
 using VmControl.Domain;
 
 namespace VmControl.Http;

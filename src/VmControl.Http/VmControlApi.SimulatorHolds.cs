@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using VmControl.Application.Model;
 using VmControl.Domain;
 using VmControl.Http.Contracts;
 

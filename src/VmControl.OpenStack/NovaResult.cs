@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-
 namespace VmControl.OpenStack;
 
 /// <summary>One answer of the facade: status, an optional JSON body, extra headers.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace VmControl.OpenStack;
 
 /// <summary>The facade's public base URL, from the request itself, so the catalog and links point where the client came in.</summary>

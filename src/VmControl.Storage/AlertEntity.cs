@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Storage;
 
 internal static class AlertEntity

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using VmControl.Application.Model;
 
 namespace VmControl.Storage;
 

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using VmControl.Application.Ports;
 
 namespace VmControl.Storage;
 

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Azure.Data.Tables;
-using VmControl.Domain;
 
 namespace VmControl.Storage;
 

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using VmControl.Application.Model;
-
 namespace VmControl.Storage;
 
 internal static class Paging

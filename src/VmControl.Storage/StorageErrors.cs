@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Azure;
-using VmControl.Application.Ports;
 
 namespace VmControl.Storage;
 

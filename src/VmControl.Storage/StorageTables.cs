@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace VmControl.Storage;
 
 /// <summary>The tables of the control plane (see docs/storage.md), named with the configured prefix.</summary>

@@ -1,7 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Model.ActionRecord>;
 
 namespace VmControl.Storage;

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Azure.Data.Tables;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 
 namespace VmControl.Storage;
 

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Azure.Identity;
 
 namespace VmControl.Storage;

@@ -1,8 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Model.VmRecord>;
 
 namespace VmControl.Storage;

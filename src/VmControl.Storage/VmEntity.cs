@@ -1,7 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using VmControl.Application.Model;
-using VmControl.Domain;
 
 namespace VmControl.Storage;
 

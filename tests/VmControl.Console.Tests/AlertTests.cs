@@ -1,5 +1,3 @@
-using VmControl.Console.Tests.Support;
-
 namespace VmControl.Console.Tests;
 
 [Collection(ConsoleCollection.Name)]

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using VmControl.Console.Tests.Support;
 
 namespace VmControl.Console.Tests;
 

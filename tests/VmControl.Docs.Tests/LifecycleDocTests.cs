@@ -1,6 +1,5 @@
 using VmControl.Docs.Tests.Rendering;
 using VmControl.Docs.Tests.Support;
-using VmControl.Domain;
 using VmControl.Testing;
 
 namespace VmControl.Docs.Tests;

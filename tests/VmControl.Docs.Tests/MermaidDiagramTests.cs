@@ -1,5 +1,4 @@
 using VmControl.Docs.Tests.Rendering;
-using VmControl.Domain;
 
 namespace VmControl.Docs.Tests;
 

@@ -1,5 +1,3 @@
-using VmControl.Domain.Tests.Support;
-
 namespace VmControl.Domain.Tests;
 
 /// <summary>Every vm_state × (no task or each task_state) × action, against docs/lifecycle.md typed in <see cref="DocTable"/>.</summary>

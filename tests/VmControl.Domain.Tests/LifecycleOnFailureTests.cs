@@ -1,5 +1,3 @@
-using VmControl.Domain.Tests.Support;
-
 namespace VmControl.Domain.Tests;
 
 /// <summary>Column "on failure" of docs/lifecycle.md §1, for every action × how far it got × the power observed after.</summary>

@@ -1,4 +1,3 @@
-using VmControl.Domain.Tests.Support;
 using static VmControl.Domain.VmAction;
 using static VmControl.Domain.VmState;
 

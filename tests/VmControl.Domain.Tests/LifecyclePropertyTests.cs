@@ -1,5 +1,4 @@
 using CsCheck;
-using VmControl.Domain.Tests.Support;
 
 namespace VmControl.Domain.Tests;
 

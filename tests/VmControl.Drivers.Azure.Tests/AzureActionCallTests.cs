@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>Each action sends exactly the ARM call docs/azure-driver.md lists.</summary>

@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>What Azure cannot do is declared up front (the API answers 422) and refused by the driver too.</summary>

@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>A driver configured for create from an image, and create commands.</summary>

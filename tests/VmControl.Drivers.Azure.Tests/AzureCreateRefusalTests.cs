@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>What create refuses, all before any request but the name clash, which needs one read.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Azure.Tests;
 

@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>The bulk power read: the subscription list with statusOnly, one ARM page per call.</summary>

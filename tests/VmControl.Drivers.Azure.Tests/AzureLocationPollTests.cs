@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>Operations ARM answers with only a Location header are polled by status code.</summary>

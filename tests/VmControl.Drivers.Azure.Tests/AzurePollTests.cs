@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>Polling an operation through ARM's Azure-AsyncOperation URL, kept inside the operation id.</summary>

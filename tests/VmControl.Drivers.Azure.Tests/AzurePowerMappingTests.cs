@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Azure.Tests;
 
 /// <summary>Every instance-view power code, read through the driver from the fake's VM GET.</summary>

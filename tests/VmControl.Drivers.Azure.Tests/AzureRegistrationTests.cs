@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Azure.Tests;
 

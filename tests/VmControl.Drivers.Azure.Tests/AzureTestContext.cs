@@ -1,7 +1,5 @@
 using Azure.Core.Pipeline;
 using Azure.ResourceManager;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Azure.Tests;
 

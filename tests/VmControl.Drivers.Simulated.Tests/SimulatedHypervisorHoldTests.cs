@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated.Tests;
 
 /// <summary>A hold keeps an operation in progress whatever the clock says, until the test releases it.</summary>

@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated.Tests;
 
 // Durable activities may run twice: every repeated call here must give the same answer or be harmless.

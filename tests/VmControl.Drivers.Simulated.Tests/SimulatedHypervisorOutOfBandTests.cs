@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated.Tests;
 
 public sealed class SimulatedHypervisorOutOfBandTests(SimulatorTableFixture fixture) : IClassFixture<SimulatorTableFixture>

@@ -1,6 +1,4 @@
 using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Drivers.Simulated.Tests;
 
 public sealed class SimulatedHypervisorTransitionTests(SimulatorTableFixture fixture) : IClassFixture<SimulatorTableFixture>

@@ -1,8 +1,6 @@
 using VmControl.Application.Model;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Ports;
 
 namespace VmControl.Drivers.Simulated.Tests;
 

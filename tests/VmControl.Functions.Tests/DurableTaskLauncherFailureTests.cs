@@ -1,5 +1,4 @@
 using Grpc.Core;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
 using VmControl.Durable;

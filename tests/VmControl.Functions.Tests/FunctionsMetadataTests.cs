@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.V1;

@@ -1,4 +1,3 @@
-using VmControl.Application.Ports;
 using VmControl.Functions.Durable;
 
 namespace VmControl.Functions.Tests;

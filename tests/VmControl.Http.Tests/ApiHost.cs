@@ -7,11 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using VmControl.Application;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
-using VmControl.Domain;
 using VmControl.Http.Tests.Fakes;
 using VmControl.Testing.Fakes;
 

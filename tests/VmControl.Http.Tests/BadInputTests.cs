@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace VmControl.Http.Tests;

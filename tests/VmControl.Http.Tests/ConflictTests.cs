@@ -1,7 +1,3 @@
-using System.Net;
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Http.Tests;
 
 public sealed class ConflictTests

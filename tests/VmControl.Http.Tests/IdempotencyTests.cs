@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace VmControl.Http.Tests;
 
 public sealed class IdempotencyTests

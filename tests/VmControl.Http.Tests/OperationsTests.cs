@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 using VmControl.Http.Tests.Fakes;
 
 namespace VmControl.Http.Tests;

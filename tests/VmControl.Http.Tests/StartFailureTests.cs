@@ -1,7 +1,3 @@
-using System.Net;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-
 namespace VmControl.Http.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using VmControl.Domain;
-
 namespace VmControl.Http.Tests;
 
 public sealed class VmRoutesTests

@@ -1,6 +1,3 @@
-using System.Net;
-using VmControl.LocalHost.Tests.Support;
-
 namespace VmControl.LocalHost.Tests;
 
 /// <summary>Bad input is the caller's fault: always a 4xx problem+json with a code, never a 500 (docs/api.md).</summary>

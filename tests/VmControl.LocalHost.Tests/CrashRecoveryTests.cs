@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace VmControl.LocalHost.Tests;
 
 /// <summary>Its own process and identity (it kills its host), in its own collection so it runs beside the others.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using VmControl.LocalHost.Tests.Support;
-
 namespace VmControl.LocalHost.Tests;
 
 [Collection(LocalHostCollection.Name)]

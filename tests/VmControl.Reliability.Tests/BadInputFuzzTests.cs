@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
 using CsCheck;
 using VmControl.Reliability.Tests.Fuzz;
-using VmControl.Reliability.Tests.Support;
 
 namespace VmControl.Reliability.Tests;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using VmControl.Reliability.Tests.Support;
 
 namespace VmControl.Reliability.Tests;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using VmControl.Reliability.Tests.Support;
 
 namespace VmControl.Reliability.Tests;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using VmControl.Reliability.Tests.Support;
-
 namespace VmControl.Reliability.Tests;
 
 /// <summary>

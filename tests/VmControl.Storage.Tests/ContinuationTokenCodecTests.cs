@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Storage.Tests;
 
 public sealed class ContinuationTokenCodecTests

@@ -1,5 +1,3 @@
-using VmControl.Application.Model;
-
 namespace VmControl.Storage.Tests;
 
 public sealed class IdsTests

@@ -1,8 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Storage.Tests;
 

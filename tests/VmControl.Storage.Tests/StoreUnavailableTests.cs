@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-
 namespace VmControl.Storage.Tests;
 
 public sealed class StoreUnavailableTests

@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Storage.Tests;
 
 public sealed class VmStorePagingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Model;
 
 /// <summary>How an action ended: succeeded, failed or pre-empted, with the VM state it left and the error.</summary>

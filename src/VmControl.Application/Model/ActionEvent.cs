@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.Model;
 
 /// <summary>One step of a task (e.g. <c>hypervisor.begin</c>, <c>hypervisor.poll</c>), with its result.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Model;
 
 /// <summary>One accepted action on a VM: the history entry, kept after the VM is hard-deleted.</summary>

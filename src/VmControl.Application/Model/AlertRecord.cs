@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Model;
 
 /// <summary>A reconciliation alert. At most one is open (or acknowledged) per VM and kind.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Model;
 
 /// <summary>The last failure of a task on a VM.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Model;
 
 /// <summary>A filtered, paged VM listing. <see cref="TaskState"/> filters on a task in flight; <see cref="IdleOnly"/> on none.</summary>

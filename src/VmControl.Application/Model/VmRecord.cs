@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Model;
 
 /// <summary>A VM as the store keeps it. <see cref="ETag"/> is the store's version, used for every compare-and-swap.</summary>

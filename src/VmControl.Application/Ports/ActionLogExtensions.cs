@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>The single-purpose writes of the action history, each one <see cref="IActionLog.RecordAsync"/>.</summary>

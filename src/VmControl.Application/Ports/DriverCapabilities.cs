@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>What a driver can do; an action it cannot do is refused (422) before any state changes.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>A hypervisor failure: a stable code, a message, whether a retry may succeed, and whether anything moved.</summary>

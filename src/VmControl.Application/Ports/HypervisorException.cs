@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>A driver call failed. Activities let it surface so the orchestrator's retry policy sees <see cref="Transient"/>.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Application.Model;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>Reconciliation alerts. At most one alert is active (open or acknowledged) per VM and kind.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Application.Model;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>Stored first responses for <c>Idempotency-Key</c> replays.</summary>

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.Ports;
 
 /// <summary>A machine's power state as the driver read it, with the driver's native state kept as <see cref="Detail"/>.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using VmControl.Application.Model;
-using VmControl.Domain;
 
 namespace VmControl.Application.Ports;
 

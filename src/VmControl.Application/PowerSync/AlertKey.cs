@@ -1,5 +1,3 @@
-using VmControl.Application.Model;
-
 namespace VmControl.Application.PowerSync;
 
 /// <summary>An alert's identity while active: at most one per VM (or machine) and kind.</summary>

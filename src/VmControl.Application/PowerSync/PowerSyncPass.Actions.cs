@@ -1,6 +1,4 @@
-using VmControl.Application.Model;
 using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.Application.PowerSync;
 

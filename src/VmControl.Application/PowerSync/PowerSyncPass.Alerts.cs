@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.PowerSync;
 
 internal sealed partial class PowerSyncPass

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 
 namespace VmControl.Application.PowerSync;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using VmControl.Application.Tasks;
-using VmControl.Domain;
 
 namespace VmControl.Application.Settings;
 

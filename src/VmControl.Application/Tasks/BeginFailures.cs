@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using VmControl.Application.Ports;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tasks;
 

@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tasks;
 
 /// <summary>How the hypervisor part of a task ended, for the step that writes the outcome.</summary>

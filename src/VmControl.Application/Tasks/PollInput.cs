@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.Tasks;
 
 public sealed record PollInput(string VmId, string ActionId, HypervisorOperation Operation);

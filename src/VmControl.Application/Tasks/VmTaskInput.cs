@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tasks;
 
 /// <summary>

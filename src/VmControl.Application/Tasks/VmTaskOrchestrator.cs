@@ -1,9 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks.Activities;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tasks;
 

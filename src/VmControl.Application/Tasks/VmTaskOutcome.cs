@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tasks;
 
 /// <summary>How a task ended: the action's final status and the vm_state it left (null when pre-empted).</summary>

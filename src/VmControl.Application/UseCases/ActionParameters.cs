@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.UseCases;
 
 /// <summary>The parameters each action takes (docs/api.md): resize needs a size, snapshot and backup a name, rebuild may name an image.</summary>

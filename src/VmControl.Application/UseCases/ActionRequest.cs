@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.Application.UseCases;
 
 /// <summary>A request for a lifecycle action with its parameters (reboot type is already folded into the action).</summary>

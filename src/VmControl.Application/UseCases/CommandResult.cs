@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.UseCases;
 
 /// <summary>What a command (create, action, delete, reset) came to; each case maps to one HTTP answer.</summary>

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Options;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
-using VmControl.Domain;
 
 namespace VmControl.Application.UseCases;
 

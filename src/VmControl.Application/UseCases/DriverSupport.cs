@@ -1,6 +1,3 @@
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Application.UseCases;
 
 /// <summary>The driver-capability step of a command: 422 before anything is written when the active driver cannot do the action.</summary>

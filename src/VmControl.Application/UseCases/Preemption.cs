@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 
 namespace VmControl.Application.UseCases;

@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.UseCases;
 
 /// <summary>A task whose VM is claimed, ready for <see cref="TaskStarter"/> to record and start.</summary>

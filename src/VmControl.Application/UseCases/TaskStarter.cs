@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
-using VmControl.Domain;
 
 namespace VmControl.Application.UseCases;
 

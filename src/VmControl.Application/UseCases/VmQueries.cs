@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.UseCases;
 
 /// <summary>The reads: one VM, a filtered page of VMs, one action, a VM's history. Ids are checked before any store call.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.Activities;
 using VmControl.Application.Tasks.V1;
 

@@ -1,5 +1,4 @@
 using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
 using VmControl.Durable;
 
 namespace VmControl.Functions.Durable;

@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.V1;
 
 namespace VmControl.Functions.Durable;

@@ -1,45 +1,28 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using VmControl.Functions.Durable;
-using VmControl.Http;
-
 namespace VmControl.Functions.Http;
 
 /// <summary>The action routes: request an action, and the per-VM history.</summary>
 public sealed class ActionFunctions(VmControlApi api)
 {
     [Function("RequestAction")]
-    public async Task<IActionResult> RequestAction(
+    public Task<IActionResult> RequestAction(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vms/{id}/actions")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using var scope = DurableClientScope.Use(client);
-        return await api.RequestActionAsync(request.HttpContext, id, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, client, context => api.RequestActionAsync(context, id, cancellationToken));
 
     [Function("ListActions")]
-    public async Task<IActionResult> ListActions(
+    public Task<IActionResult> ListActions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vms/{id}/actions")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.ListActionsAsync(request.HttpContext, id, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.ListActionsAsync(context, id, cancellationToken));
 
     [Function("GetAction")]
-    public async Task<IActionResult> GetAction(
+    public Task<IActionResult> GetAction(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vms/{id}/actions/{actionId}")] HttpRequest request,
         string id,
         string actionId,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.GetActionAsync(request.HttpContext, id, actionId, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.GetActionAsync(context, id, actionId, cancellationToken));
 }

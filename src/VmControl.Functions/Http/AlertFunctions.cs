@@ -1,29 +1,18 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using VmControl.Http;
-
 namespace VmControl.Functions.Http;
 
 /// <summary>The reconciliation alerts.</summary>
 public sealed class AlertFunctions(VmControlApi api)
 {
     [Function("ListAlerts")]
-    public async Task<IActionResult> ListAlerts(
+    public Task<IActionResult> ListAlerts(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.ListAlertsAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.ListAlertsAsync(context, cancellationToken));
 
     [Function("AcknowledgeAlert")]
-    public async Task<IActionResult> AcknowledgeAlert(
+    public Task<IActionResult> AcknowledgeAlert(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "alerts/{alertId}/acknowledge")] HttpRequest request,
         string alertId,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.AcknowledgeAlertAsync(request.HttpContext, alertId, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.AcknowledgeAlertAsync(context, alertId, cancellationToken));
 }

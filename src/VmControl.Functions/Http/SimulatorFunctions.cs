@@ -1,66 +1,43 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using VmControl.Http;
-
 namespace VmControl.Functions.Http;
 
 /// <summary>The simulated driver's control surface (admin); 404 <c>simulator_not_active</c> with another driver.</summary>
 public sealed class SimulatorFunctions(VmControlApi api)
 {
     [Function("SetSimulatorSettings")]
-    public async Task<IActionResult> SetSimulatorSettings(
+    public Task<IActionResult> SetSimulatorSettings(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "simulator/settings")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.SetSimulatorSettingsAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.SetSimulatorSettingsAsync(context, cancellationToken));
 
     [Function("AddSimulatorFault")]
-    public async Task<IActionResult> AddSimulatorFault(
+    public Task<IActionResult> AddSimulatorFault(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "simulator/faults")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.AddSimulatorFaultAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.AddSimulatorFaultAsync(context, cancellationToken));
 
     [Function("AddSimulatorHold")]
-    public async Task<IActionResult> AddSimulatorHold(
+    public Task<IActionResult> AddSimulatorHold(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "simulator/holds")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.AddSimulatorHoldAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.AddSimulatorHoldAsync(context, cancellationToken));
 
     [Function("ReleaseSimulatorHold")]
-    public async Task<IActionResult> ReleaseSimulatorHold(
+    public Task<IActionResult> ReleaseSimulatorHold(
         [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "simulator/holds/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.ReleaseSimulatorHoldAsync(request.HttpContext, id, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.ReleaseSimulatorHoldAsync(context, id, cancellationToken));
 
     [Function("SetSimulatorPowerState")]
-    public async Task<IActionResult> SetSimulatorPowerState(
+    public Task<IActionResult> SetSimulatorPowerState(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "simulator/vms/{id}/power-state")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.SetSimulatorPowerStateAsync(request.HttpContext, id, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.SetSimulatorPowerStateAsync(context, id, cancellationToken));
 
     [Function("AddSimulatorMachine")]
-    public async Task<IActionResult> AddSimulatorMachine(
+    public Task<IActionResult> AddSimulatorMachine(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "simulator/machines")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await api.AddSimulatorMachineAsync(request.HttpContext, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        Trigger.RunAsync(request, context => api.AddSimulatorMachineAsync(context, cancellationToken));
 }

@@ -1,4 +1,3 @@
-using VmControl.Application.Model;
 using VmControl.Domain;
 
 namespace VmControl.Http.Contracts;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace VmControl.Http.Routing;
 
 /// <summary>One route of the API: method, template under <c>/api</c>, the handler and its authorization level.</summary>

@@ -1,5 +1,4 @@
 using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.OpenStack.Compute;
 

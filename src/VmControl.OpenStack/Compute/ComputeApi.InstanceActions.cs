@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.OpenStack.Compute;
 

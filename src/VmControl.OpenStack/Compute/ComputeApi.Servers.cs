@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.OpenStack.Compute;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace VmControl.OpenStack.Compute;
 
 public sealed partial class ComputeApi

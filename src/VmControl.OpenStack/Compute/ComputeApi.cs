@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using VmControl.Application.UseCases;
 
 namespace VmControl.OpenStack.Compute;

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VmControl.Application.Ports;

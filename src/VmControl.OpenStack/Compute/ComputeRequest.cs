@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using VmControl.OpenStack.Identity;
 
 namespace VmControl.OpenStack.Compute;

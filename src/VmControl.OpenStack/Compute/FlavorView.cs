@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace VmControl.OpenStack.Compute;
 
 /// <summary>Nova's flavor views at 2.1 (<c>nova/api/openstack/compute/views/flavors.py</c>).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using VmControl.Application.Model;
 using VmControl.OpenStack.Identity;
 

@@ -1,5 +1,3 @@
-using VmControl.Domain;
-
 namespace VmControl.OpenStack.Compute;
 
 /// <summary>Nova's names for actions (<c>nova/compute/instance_actions.py</c>), as the history and the 409 messages spell them.</summary>

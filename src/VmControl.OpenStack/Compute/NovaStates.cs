@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using VmControl.Domain;
 
 namespace VmControl.OpenStack.Compute;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using VmControl.Domain;
-
 namespace VmControl.OpenStack.Compute;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using VmControl.Application.Model;
 using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.OpenStack.Compute;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using VmControl.Application.Model;
-using VmControl.Domain;
 using VmControl.OpenStack.Identity;
 
 namespace VmControl.OpenStack.Compute;

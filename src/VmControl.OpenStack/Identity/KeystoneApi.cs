@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace VmControl.OpenStack.Identity;

@@ -3,13 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
-using VmControl.Application.Tasks;
-using VmControl.Application.Tests.Support;
-using VmControl.Domain;
 using VmControl.Http;
 
 namespace VmControl.Application.Tests.PowerSync;

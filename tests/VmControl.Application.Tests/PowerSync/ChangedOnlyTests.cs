@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tests.Support;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.PowerSync;
 
 /// <summary>A pass reads the hypervisor in bulk and writes only the VMs whose power changed.</summary>

@@ -1,8 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tests.Support;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.PowerSync;
 
 /// <summary>A machine no record knows, and a record whose machine is gone.</summary>

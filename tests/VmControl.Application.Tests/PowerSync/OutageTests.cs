@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using VmControl.Application.Ports;
-using VmControl.Application.Tests.Support;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.PowerSync;
 
 /// <summary>A driver outage in the middle of the bulk list changes nothing; the next pass recovers.</summary>

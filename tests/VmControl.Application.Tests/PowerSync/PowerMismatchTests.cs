@@ -1,8 +1,4 @@
-using VmControl.Application.Model;
 using VmControl.Application.PowerSync;
-using VmControl.Application.Tests.Support;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tests.PowerSync;
 

@@ -1,11 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
-using VmControl.Application.Tests.Support;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.PowerSync;
 
 /// <summary>Tasks past their deadline (stuck) and task_states whose orchestration is gone (orphaned).</summary>

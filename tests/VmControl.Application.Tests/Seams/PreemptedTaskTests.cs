@@ -1,10 +1,6 @@
 using Microsoft.DurableTask;
 using Moq;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.Activities;
-using VmControl.Domain;
 using VmControl.Testing.Fakes;
 
 namespace VmControl.Application.Tests.Seams;

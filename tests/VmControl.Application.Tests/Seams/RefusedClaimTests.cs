@@ -1,12 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
 using VmControl.Testing.Fakes;
 
 namespace VmControl.Application.Tests.Seams;

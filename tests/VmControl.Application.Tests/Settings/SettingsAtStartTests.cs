@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
-using VmControl.Application.Tasks;
 
 namespace VmControl.Application.Tests.Settings;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using VmControl.Application.UseCases;
-
 namespace VmControl.Application.Tests.Support;
 
 /// <summary>The use cases of a <see cref="TaskSystem"/> behind one name each, so tests read as the requests they make.</summary>

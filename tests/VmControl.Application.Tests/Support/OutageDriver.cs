@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.Tests.Support;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
 using VmControl.Drivers.Simulated;
 

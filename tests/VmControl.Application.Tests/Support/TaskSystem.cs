@@ -1,13 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
 using VmControl.Drivers.Simulated;
 using VmControl.Storage;
 using VmControl.Durable.Sidecar;

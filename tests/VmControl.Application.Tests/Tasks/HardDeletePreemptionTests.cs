@@ -1,8 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tests.Support;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.Tasks;
 
 /// <summary>Hard delete pre-empts a running task (docs/lifecycle.md §2); the pre-empted task writes nothing afterwards.</summary>

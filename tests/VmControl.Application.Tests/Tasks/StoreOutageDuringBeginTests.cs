@@ -1,7 +1,4 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tests.Tasks.Harness;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tests.Tasks;
 

@@ -1,8 +1,4 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tests.Tasks.Harness;
-using VmControl.Domain;
 using VmControl.Drivers.Simulated;
 
 namespace VmControl.Application.Tests.Tasks;

@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tests.Support;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.Tasks;
 
 /// <summary>A task past its deadline fails with <c>deadline_exceeded</c> and the failure rule applies.</summary>

@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tests.Support;
-using VmControl.Domain;
 using VmControl.Drivers.Simulated;
 
 namespace VmControl.Application.Tests.Tasks;

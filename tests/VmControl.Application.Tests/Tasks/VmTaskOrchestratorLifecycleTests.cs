@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Tests.Support;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.Tasks;
 
 /// <summary>Every action succeeding from each state it is allowed from, through the real engine and the simulated hypervisor.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.DurableTask.Client;
-using VmControl.Application.Model;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.V1;
 using VmControl.Application.Tests.Tasks.Harness;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tests.Tasks;
 

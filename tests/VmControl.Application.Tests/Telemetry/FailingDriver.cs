@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.Telemetry;
 
 /// <summary>A driver whose every call fails as a refusing hypervisor would.</summary>

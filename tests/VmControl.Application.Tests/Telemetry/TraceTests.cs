@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.Activities;
 using VmControl.Application.Telemetry;
 using VmControl.Hosting.Telemetry;

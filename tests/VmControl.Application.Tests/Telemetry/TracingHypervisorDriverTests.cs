@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 using VmControl.Application.Telemetry;
-using VmControl.Domain;
 using VmControl.Hosting.Telemetry;
 
 namespace VmControl.Application.Tests.Telemetry;

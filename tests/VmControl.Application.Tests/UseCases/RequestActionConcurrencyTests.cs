@@ -1,7 +1,3 @@
-using VmControl.Application.Tests.Support;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tests.UseCases;
 
 /// <summary>The task lock: concurrent requests start one task.</summary>

@@ -1,11 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Application.Tasks;
-using VmControl.Application.Tests.Support;
-using VmControl.Application.UseCases;
-using VmControl.Domain;
 
 namespace VmControl.Application.Tests.UseCases;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using VmControl.Domain;
 
 namespace VmControl.Docs.Tests.Rendering;
 

@@ -1,6 +1,4 @@
 using VmControl.Testing.Fakes;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 
 namespace VmControl.Http.Tests.Fakes;
 

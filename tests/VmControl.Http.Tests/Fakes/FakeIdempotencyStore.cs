@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-
 namespace VmControl.Http.Tests.Fakes;
 
 public sealed class FakeIdempotencyStore : IIdempotencyStore

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using VmControl.Domain;
-using VmControl.Application.Ports;
 
 namespace VmControl.Http.Tests.Fakes;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using VmControl.OpenStack.Tests.Support;
 
 namespace VmControl.OpenStack.Tests.Clients;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using VmControl.OpenStack.Tests.Support;
-
 namespace VmControl.OpenStack.Tests.Clients;
 
 /// <summary>Debian's openstacksdk, connecting with password auth in code (no clouds.yaml).</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using VmControl.Domain;
 using VmControl.OpenStack.Compute;
 
 namespace VmControl.OpenStack.Tests.Contract;

@@ -1,5 +1,3 @@
-using VmControl.OpenStack.Tests.Support;
-
 namespace VmControl.OpenStack.Tests.Contract;
 
 public sealed class ImageStubTests

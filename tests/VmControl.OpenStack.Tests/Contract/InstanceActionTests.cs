@@ -1,7 +1,5 @@
 using VmControl.Application.Ports;
 using VmControl.Application.Model;
-using VmControl.Domain;
-using VmControl.OpenStack.Tests.Support;
 
 namespace VmControl.OpenStack.Tests.Contract;
 

@@ -1,4 +1,3 @@
-using VmControl.Domain;
 using VmControl.OpenStack.Compute;
 
 namespace VmControl.OpenStack.Tests.Contract;

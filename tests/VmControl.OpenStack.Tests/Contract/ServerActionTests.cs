@@ -1,7 +1,3 @@
-using System.Text.Json;
-using VmControl.Domain;
-using VmControl.OpenStack.Tests.Support;
-
 namespace VmControl.OpenStack.Tests.Contract;
 
 public sealed class ServerActionTests

@@ -1,6 +1,3 @@
-using VmControl.Domain;
-using VmControl.OpenStack.Tests.Support;
-
 namespace VmControl.OpenStack.Tests.Contract;
 
 public sealed class ServerListTests

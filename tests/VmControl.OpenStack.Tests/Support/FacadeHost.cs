@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +10,6 @@ using VmControl.Application;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
-using VmControl.Domain;
 using VmControl.Testing.Fakes;
 
 namespace VmControl.OpenStack.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VmControl.Reliability.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace VmControl.Reliability.Tests.Support;
 
 /// <summary>One step of a sequential random walk over the lifecycle: an action the VM allows now, then wait for it to end.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 
 namespace VmControl.Application.Tasks.Activities;
 

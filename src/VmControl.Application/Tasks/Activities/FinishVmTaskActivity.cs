@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using VmControl.Application.Ports;
 
 namespace VmControl.Application.Tasks.Activities;
 

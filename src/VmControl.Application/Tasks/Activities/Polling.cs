@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.Tasks.Activities;
 
 /// <summary>One poll of a hypervisor operation; shared by the begin and poll activities.</summary>

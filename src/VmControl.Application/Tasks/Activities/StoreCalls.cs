@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.Tasks.Activities;
 
 /// <summary>Turns an unavailable store into the transient failure the orchestrator's retry policy handles.</summary>

@@ -1,7 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tasks.Activities;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using VmControl.Application.Model;
-using VmControl.Domain;
-
 namespace VmControl.Application.Tasks.Activities;
 
 /// <summary>The VM record after a task: the lifecycle's statuses plus what the action changed (size, image, machine id).</summary>

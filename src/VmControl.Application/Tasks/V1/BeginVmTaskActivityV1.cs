@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using VmControl.Application.Ports;
 using VmControl.Application.Tasks.Activities;
 
 namespace VmControl.Application.Tasks.V1;

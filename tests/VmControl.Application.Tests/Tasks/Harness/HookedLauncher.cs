@@ -1,5 +1,3 @@
-using VmControl.Application.Tasks;
-
 namespace VmControl.Application.Tests.Tasks.Harness;
 
 /// <summary>A launcher that can run an action once, after the request wrote its claim and just before the task's orchestration is scheduled.</summary>

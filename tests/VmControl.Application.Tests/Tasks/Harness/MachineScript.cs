@@ -1,5 +1,3 @@
-using VmControl.Application.Ports;
-
 namespace VmControl.Application.Tests.Tasks.Harness;
 
 /// <summary>What <see cref="ScriptedDriver"/> does for one machine, and how often it was called.</summary>

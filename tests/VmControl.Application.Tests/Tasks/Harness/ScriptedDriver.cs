@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using VmControl.Application.Model;
-using VmControl.Application.Ports;
 
 namespace VmControl.Application.Tests.Tasks.Harness;
 

@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using VmControl.Application.Tasks;
 using VmControl.Application.Tasks.V1;
 
 namespace VmControl.Application.Tests.Tasks.Harness;
