@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
@@ -24,12 +23,15 @@ public sealed partial class VmControlApi(
     ITaskLauncher launcher,
     IHypervisorDriver driver,
     TimeProvider time,
-    IServiceProvider services,
-    ILogger<VmControlApi> logger)
+    ILogger<VmControlApi> logger,
+    ISimulatorControl? simulator = null,
+    IPowerSyncRunner? powerSync = null)
 {
-    private ISimulatorControl? Simulator => services.GetService<ISimulatorControl>();
+    // Optional: with another driver the simulator's routes answer 404 simulator_not_active, and a host without a
+    // power-sync pass answers POST /api/power-sync with 503 power_sync_unavailable.
+    private ISimulatorControl? Simulator => simulator;
 
-    private IPowerSyncRunner? PowerSync => services.GetService<IPowerSyncRunner>();
+    private IPowerSyncRunner? PowerSync => powerSync;
 
     /// <summary>Runs a read or a command, turning the store's and the token's known failures into problems.</summary>
     private async Task<ApiResult> Guard(Func<Task<ApiResult>> handle)
