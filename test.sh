@@ -32,20 +32,21 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters"); e=${e:-0}
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + t - e))
   if [ "$f" -ne 0 ]; then
-    # The runner is quiet (-v q): name each failed test and its message, so a red CI log says what broke.
-    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.*testName="\([^"]*\)".*/FAILED: \1/' >&2 || true
-    grep -o '<Message>[^<]*</Message>' "$trx" | head -20 | sed 's/<[^>]*>//g' >&2 || true
-    # And what each failed test wrote (the reliability suite writes the host's errors there), last 60 lines each.
+    # The runner is quiet (-v q): name each failed test, its message and the end of its own output (the reliability
+    # suite writes the host's errors there), so a red CI log says what broke.
     if command -v python3 >/dev/null; then
       python3 - "$trx" >&2 <<'PY' || true
 import sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
-    out = r.find("t:Output/t:StdOut", ns)
-    if out is not None and out.text:
-        print(f"--- output of {r.get('testName')}:")
-        print("\n".join(out.text.splitlines()[-60:]))
+    print(f"FAILED: {r.get('testName')}")
+    for part, limit in (("t:Output/t:ErrorInfo/t:Message", 30), ("t:Output/t:StdOut", 60)):
+        node = r.find(part, ns)
+        if node is not None and node.text:
+            print("\n".join(node.text.splitlines()[-limit:]))
 PY
+    else
+      grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.*testName="\([^"]*\)".*/FAILED: \1/' >&2 || true
     fi
   fi
 done

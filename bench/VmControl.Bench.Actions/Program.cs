@@ -1,6 +1,7 @@
 // Action overhead and throughput: an accepted `stop` over HTTP until its action is `succeeded` (simulated driver,
 // 0 ms latency), against a bare one-activity orchestration on the same engine and Azurite, side by side in one run.
 // Usage: dotnet run -c Release --project bench/VmControl.Bench.Actions [latencySamples=40] [throughputVms=1000] [connection string]
+// BENCH_TELEMETRY=1 adds the hosts' OpenTelemetry set-up (no exporter) to the run.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,6 +15,7 @@ using VmControl.Bench.Actions;
 using VmControl.Domain;
 using VmControl.Http;
 using VmControl.Hosting;
+using VmControl.Hosting.Telemetry;
 using VmControl.Durable.Sidecar;
 
 var samples = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
@@ -35,6 +37,14 @@ builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.Services.AddVmControlInfrastructure(new InfrastructureOptions { StorageConnectionString = storage, TablePrefix = hub });
+
+// BENCH_TELEMETRY=1: the LocalHost's OpenTelemetry set-up (spans and meters made, no exporter), for both paths alike.
+var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") == "1";
+if (telemetry)
+{
+    builder.Services.AddVmControlTelemetry(new TelemetryOptions());
+}
+
 builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar, r => r.AddOrchestrator<BareOrchestrator>().AddActivity<BareActivity>());
 builder.Services.AddVmControlHttp();
@@ -47,7 +57,7 @@ var vms = app.Services.GetRequiredService<IVmStore>();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 var poll = TimeSpan.FromMilliseconds(10);
 
-Console.WriteLine($"VmControl action benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, Azurite on 127.0.0.1");
+Console.WriteLine($"VmControl action benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, Azurite on 127.0.0.1, telemetry {(telemetry ? "on" : "off")}");
 
 // Warm-up: both paths once, so neither pays JIT or table creation in the samples.
 // A few VMs taken in turn: each request then finds the VM's previous orchestration ended, as most requests do; the

@@ -157,6 +157,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // HasExited can be seen before the redirected output is read to its end: wait for the streams' EOF, so
+                // the message carries the host's last words (a bad setting's name, say).
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
                 throw new InvalidOperationException($"LocalHost exited with code {process.ExitCode} while starting:{Environment.NewLine}{Output}");
             }
 
