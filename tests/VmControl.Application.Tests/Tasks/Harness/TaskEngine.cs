@@ -65,8 +65,11 @@ internal sealed class TaskEngine : IAsyncDisposable
                 WorkerId = Prefix,
                 PartitionCount = 1,
 
-                // A message the stopped engine had fetched but not finished shows again this soon, as after a crash.
+                // A message the stopped engine had fetched but not finished shows again this soon, as after a crash:
+                // the orchestration's, and an activity's (a poll fetched just before the stop stayed hidden for the
+                // default 5 minutes, and the restarted engine's task did not complete within the test's wait).
                 ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(5),
+                WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
             },
             NullLoggerFactory.Instance);
         var builder = Host.CreateApplicationBuilder();
