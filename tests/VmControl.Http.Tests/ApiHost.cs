@@ -46,7 +46,13 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         var host = new Holder();
         builder.Services.AddSingleton<TimeProvider>(_ => host.Value!.Time);
-        builder.Services.AddVmControlApplication(s => s.PreemptWait = TimeSpan.FromMilliseconds(10));
+        builder.Services.AddVmControlApplication(s =>
+        {
+            s.PreemptWait = TimeSpan.FromMilliseconds(10);
+
+            // The fake clock never moves by itself: a release that waits for the store would wait for good.
+            s.ReleaseRetryWindow = TimeSpan.Zero;
+        });
         builder.Services.AddVmControlHttp();
         builder.Services.AddSingleton<IVmStore>(_ => host.Value!.Vms);
         builder.Services.AddSingleton<IActionLog>(_ => host.Value!.Actions);

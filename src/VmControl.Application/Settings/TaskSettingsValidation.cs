@@ -28,6 +28,7 @@ public sealed class TaskSettingsValidation : IValidateOptions<TaskSettings>
 
         SettingRules.NotNegative(failures, $"{Section}:{nameof(options.PreemptWait)}", options.PreemptWait);
         SettingRules.NotNegative(failures, $"{Section}:{nameof(options.LockHandoverWait)}", options.LockHandoverWait);
+        SettingRules.NotNegative(failures, $"{Section}:{nameof(options.ReleaseRetryWindow)}", options.ReleaseRetryWindow);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

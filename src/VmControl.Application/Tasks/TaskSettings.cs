@@ -27,6 +27,12 @@ public sealed class TaskSettings
     /// <summary>How long a new task waits for the previous task's orchestration to end after it released the VM.</summary>
     public TimeSpan LockHandoverWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a request that claimed the VM but could not record or start its task keeps trying to give the claim back
+    /// while the store does not answer (a claim left behind keeps the VM busy until an operator resets it).
+    /// </summary>
+    public TimeSpan ReleaseRetryWindow { get; set; } = TimeSpan.FromSeconds(20);
+
     public TimeSpan DeadlineOf(VmAction action) =>
         Deadlines.TryGetValue(action.ToWire(), out var d) ? d : DefaultDeadline;
 }

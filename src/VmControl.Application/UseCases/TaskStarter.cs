@@ -136,17 +136,31 @@ public sealed partial class TaskStarter(
         }
     }
 
-    /// <summary>Releases after a failure: a failure of the release itself is logged, never thrown over the first one.</summary>
+    /// <summary>
+    /// Releases after a failure: a failure of the release itself is logged, never thrown over the first one. A store
+    /// that does not answer (often the very failure that brought us here) is waited out for
+    /// <see cref="TaskSettings.ReleaseRetryWindow"/>: a claim left with no record or no task keeps the VM busy for good.
+    /// </summary>
     private async Task TryReleaseAsync(string vmId, TaskState task, string actionId, ActionError? failAction)
     {
-        try
+        var until = time.GetUtcNow() + settings.ReleaseRetryWindow;
+        for (var attempt = 1; ; attempt++)
         {
-            await ReleaseAsync(vmId, task, actionId, failAction).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // Still failing: the reconciliation pass reports the orphaned task_state (docs/lifecycle.md §3).
-            LogReleaseFailed(logger, ex, vmId, actionId);
+            try
+            {
+                await ReleaseAsync(vmId, task, actionId, failAction).ConfigureAwait(false);
+                return;
+            }
+            catch (StoreUnavailableException) when (time.GetUtcNow() < until)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), time, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Still failing: the reconciliation pass reports the orphaned task_state (docs/lifecycle.md §3).
+                LogReleaseFailed(logger, ex, vmId, actionId);
+                return;
+            }
         }
     }
 

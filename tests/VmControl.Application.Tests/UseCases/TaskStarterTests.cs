@@ -60,6 +60,29 @@ public sealed class TaskStarterTests(TaskSystem system) : IClassFixture<TaskSyst
         Assert.IsType<StoreUnavailableException>(errors[1]);
     }
 
+    [Fact]
+    public async Task ReleaseFindingTheStoreDownForAMoment_AfterAFailedStart_WaitsItOut_AndReleasesTheClaim()
+    {
+        var vm = await system.CreateActiveVmAsync("vm-blip");
+        var store = new BreakableVmStore(system.Vms);
+        var request = RequestActionWith(
+            new FailingEngine(() =>
+            {
+                // The store goes down between the claim and the give-back, and is back a moment later.
+                store.Broken = true;
+                _ = Task.Delay(TimeSpan.FromSeconds(1.5)).ContinueWith(_ => store.Broken = false, TaskScheduler.Default);
+                return new InvalidOperationException("A bug.");
+            }),
+            store,
+            out var log,
+            releaseRetryWindow: TimeSpan.FromSeconds(30));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => request.RequestAsync(new ActionRequest(vm.Id, VmAction.Stop)));
+
+        await AssertReleasedAsync(vm.Id);
+        Assert.Single(log.Entries, e => e.Level == LogLevel.Error);
+    }
+
     private async Task AssertReleasedAsync(string vmId)
     {
         var after = await system.Vms.GetAsync(vmId);
@@ -70,12 +93,14 @@ public sealed class TaskStarterTests(TaskSystem system) : IClassFixture<TaskSyst
         Assert.Equal((ActionStatus.Failed, "start_failed"), (stop.Status, stop.Error?.Code));
     }
 
-    private RequestAction RequestActionWith(ITaskLauncher launcher, IVmStore vms, out RecordingLogger<TaskStarter> log)
+    private RequestAction RequestActionWith(
+        ITaskLauncher launcher, IVmStore vms, out RecordingLogger<TaskStarter> log, TimeSpan? releaseRetryWindow = null)
     {
         log = new RecordingLogger<TaskStarter>();
         var services = system.Services;
         var opening = new VmOpening(vms);
-        var starter = ActivatorUtilities.CreateInstance<TaskStarter>(services, vms, launcher, opening, log);
+        var settings = Microsoft.Extensions.Options.Options.Create(new TaskSettings { ReleaseRetryWindow = releaseRetryWindow ?? TimeSpan.Zero });
+        var starter = ActivatorUtilities.CreateInstance<TaskStarter>(services, vms, launcher, opening, log, settings);
         var delete = ActivatorUtilities.CreateInstance<DeleteVm>(services, vms, opening, starter);
         return ActivatorUtilities.CreateInstance<RequestAction>(services, vms, opening, starter, delete);
     }
