@@ -53,15 +53,9 @@ public sealed partial class VmControlApi
                 return Problems.Invalid("vmId", "vmId must be a VM id (vm- and 16 hex digits).");
             }
 
-            VmAction? action = null;
-            if (fault.Action is { } wire)
+            if (!TryOptionalAction(fault.Action, out var action))
             {
-                if (!WireNames.TryParse<VmAction>(wire, out var parsed))
-                {
-                    return Problems.NotOneOf<VmAction>("action");
-                }
-
-                action = parsed;
+                return Problems.NotOneOf<VmAction>("action");
             }
 
             if (fault.Count is not >= 1)
@@ -145,5 +139,23 @@ public sealed partial class VmControlApi
         }
 
         return Mutate(context, body => handle(simulator, body), cancellationToken);
+    }
+
+    // A fault's or a hold's optional action: absent matches every action; false when it names none.
+    private static bool TryOptionalAction(string? wire, out VmAction? action)
+    {
+        action = null;
+        if (wire is null)
+        {
+            return true;
+        }
+
+        if (!WireNames.TryParse<VmAction>(wire, out var parsed))
+        {
+            return false;
+        }
+
+        action = parsed;
+        return true;
     }
 }

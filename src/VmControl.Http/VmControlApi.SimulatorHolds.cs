@@ -25,15 +25,9 @@ public sealed partial class VmControlApi
                 return Problems.Invalid("vmId", "vmId must be a VM id (vm- and 16 hex digits) or '*' for every VM.");
             }
 
-            VmAction? action = null;
-            if (hold.Action is { } wire)
+            if (!TryOptionalAction(hold.Action, out var action))
             {
-                if (!WireNames.TryParse<VmAction>(wire, out var parsed))
-                {
-                    return Problems.NotOneOf<VmAction>("action");
-                }
-
-                action = parsed;
+                return Problems.NotOneOf<VmAction>("action");
             }
 
             var id = await simulator.AddHoldAsync(vmId == AnyVm ? null : vmId, action, cancellationToken).ConfigureAwait(false);
