@@ -19,9 +19,5 @@ public sealed record LocalHostIdentity(string TablePrefix, string HubName, strin
         yield return $"--Storage:TablePrefix={TablePrefix}";
         yield return $"--Durable:HubName={HubName}";
         yield return $"--Durable:WorkerId={WorkerId}";
-        foreach (var key in TestKeys.CommandLine())
-        {
-            yield return key;
-        }
     }
 }
