@@ -16,7 +16,8 @@ public sealed partial class ComputeApi(
     ResetVmState resetVmState,
     VmQueries queries,
     ServerView view,
-    FlavorCatalog flavors)
+    FlavorCatalog flavors,
+    TimeProvider time)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
