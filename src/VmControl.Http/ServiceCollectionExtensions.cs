@@ -14,7 +14,9 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Idempotency>();
+        services.TryAddSingleton<HealthCache>();
         services.TryAddSingleton<VmControlApi>();
+        services.AddHostedService<IdempotencySweeper>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class VmControlApi(
     IHypervisorDriver driver,
     TimeProvider time,
     ILogger<VmControlApi> logger,
+    HealthCache healthCache,
     ISimulatorControl? simulator = null,
     IPowerSyncRunner? powerSync = null)
 {
@@ -43,7 +44,7 @@ public sealed partial class VmControlApi(
         catch (StoreUnavailableException ex)
         {
             LogStoreUnavailable(logger, ex);
-            return Problems.StoreUnavailable(ex.Message);
+            return Problems.StoreUnavailable();
         }
         catch (InvalidContinuationTokenException ex)
         {

@@ -170,12 +170,12 @@ public sealed partial class KeystoneApi(TokenService tokens, LoginThrottle throt
     private static JsonObject ErrorBody(int code, string title, string message) =>
         new() { ["error"] = new JsonObject { ["code"] = code, ["title"] = title, ["message"] = message } };
 
-    [LoggerMessage(EventId = 810, Level = LogLevel.Warning, Message = "Keystone login failed for user {UserName} from {RemoteAddress}")]
+    [LoggerMessage(EventId = 850, Level = LogLevel.Warning, Message = "Keystone login failed for user {UserName} from {RemoteAddress}")]
     private static partial void LogLoginFailed(ILogger logger, string userName, string remoteAddress);
 
-    [LoggerMessage(EventId = 811, Level = LogLevel.Warning, Message = "Keystone login refused with 429 for user {UserName} from {RemoteAddress}: too many failures")]
+    [LoggerMessage(EventId = 851, Level = LogLevel.Warning, Message = "Keystone login refused with 429 for user {UserName} from {RemoteAddress}: too many failures")]
     private static partial void LogLoginThrottled(ILogger logger, string userName, string remoteAddress);
 
-    [LoggerMessage(EventId = 812, Level = LogLevel.Warning, Message = "Keystone token renewal refused for user {UserName} from {RemoteAddress}")]
+    [LoggerMessage(EventId = 852, Level = LogLevel.Warning, Message = "Keystone token renewal refused for user {UserName} from {RemoteAddress}")]
     private static partial void LogRenewalRefused(ILogger logger, string userName, string remoteAddress);
 }

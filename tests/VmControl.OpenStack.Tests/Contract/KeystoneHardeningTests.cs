@@ -128,11 +128,11 @@ public sealed class KeystoneHardeningTests
         using var renewal = await host.SendAsync("POST", "/identity/v3/auth/tokens", RenewBody(token + "x"));
         Assert.Equal(401, (int)renewal.StatusCode);
 
-        var failed = host.Logs.Entries.Where(e => e.EventId == 810).Select(e => e.Message).ToList();
+        var failed = host.Logs.Entries.Where(e => e.EventId == 850).Select(e => e.Message).ToList();
         var line = Assert.Single(failed);
         Assert.Contains("bob", line, StringComparison.Ordinal);
         Assert.Contains("192.0.2.10", line, StringComparison.Ordinal);
-        Assert.Single(host.Logs.Entries, e => e.EventId == 812);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 852);
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(guess, StringComparison.Ordinal));
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(token, StringComparison.Ordinal));
     }
