@@ -106,6 +106,11 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
             filter.Equal(VmEntity.IdleColumn, true);
         }
 
+        if (query.Project is { } project)
+        {
+            filter.Equal(VmEntity.ProjectColumn, project);
+        }
+
         var odata = filter.Build();
         try
         {
