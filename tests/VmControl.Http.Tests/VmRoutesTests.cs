@@ -60,6 +60,20 @@ public sealed class VmRoutesTests
     }
 
     [Fact]
+    public async Task ListVms_NamePrefix_ReturnsOnlyTheVmsWhoseNameStartsWithIt()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var web = api.Vms.Seed(api.SeedVm() with { Name = "web-7" });
+        api.Vms.Seed(api.SeedVm() with { Name = "db-7" });
+
+        using var response = await api.SendAsync("GET", "/api/vms?name=web");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ApiHost.JsonAsync(response);
+        Assert.Equal([web.Id], page.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task RequestAction_Stop_Answers202WithTheActionRecord()
     {
         await using var api = await ApiHost.StartAsync();

@@ -23,6 +23,27 @@ public sealed class VmStoreListingTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Empty(contradiction.Items);
     }
 
+    [Fact]
+    public async Task NamePrefix_KeepsOnlyNamesStartingWithIt_CaseSensitive()
+    {
+        var prefix = "np" + Guid.NewGuid().ToString("N")[..8];
+        var web1 = await store.CreateAsync(TestData.Vm() with { Name = prefix + "-web-1" });
+        var web2 = await store.CreateAsync(TestData.Vm(VmState.Stopped, PowerState.Shutdown) with { Name = prefix + "-web-2" });
+        var exact = await store.CreateAsync(TestData.Vm() with { Name = prefix });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix[..^1] });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix.ToUpperInvariant() + "-web-3" });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix + "-db-1" });
+
+        var web = await store.ListAsync(new VmQuery(NamePrefix: prefix + "-web"));
+        var all = await store.ListAsync(new VmQuery(NamePrefix: prefix));
+        var stoppedWeb = await store.ListAsync(new VmQuery(VmState.Stopped, NamePrefix: prefix + "-web"));
+
+        Assert.Equal(new[] { web1.Id, web2.Id }.Order(StringComparer.Ordinal), web.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(4, all.Items.Count);
+        Assert.Contains(exact.Id, all.Items.Select(v => v.Id));
+        Assert.Equal([web2.Id], stoppedWeb.Items.Select(v => v.Id));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1001)]

@@ -1,10 +1,14 @@
 namespace VmControl.Application.Model;
 
-/// <summary>A filtered, paged VM listing. <see cref="TaskState"/> filters on a task in flight; <see cref="IdleOnly"/> on none.</summary>
+/// <summary>
+/// A filtered, paged VM listing. <see cref="TaskState"/> filters on a task in flight; <see cref="IdleOnly"/> on none;
+/// <see cref="NamePrefix"/> keeps the VMs whose name starts with it (case-sensitive, as names are stored).
+/// </summary>
 public sealed record VmQuery(
     VmState? VmState = null,
     TaskState? TaskState = null,
     PowerState? PowerState = null,
     int Limit = 100,
     string? ContinuationToken = null,
-    bool IdleOnly = false);
+    bool IdleOnly = false,
+    string? NamePrefix = null);
