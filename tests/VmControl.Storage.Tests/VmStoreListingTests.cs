@@ -33,13 +33,15 @@ public sealed class VmStoreListingTests(AzuriteFixture azurite) : IClassFixture<
         await store.CreateAsync(TestData.Vm() with { Name = prefix[..^1] });
         await store.CreateAsync(TestData.Vm() with { Name = prefix.ToUpperInvariant() + "-web-3" });
         await store.CreateAsync(TestData.Vm() with { Name = prefix + "-db-1" });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix + "-zeta" });
+        await store.CreateAsync(TestData.Vm() with { Name = "z" + prefix });
 
         var web = await store.ListAsync(new VmQuery(NamePrefix: prefix + "-web"));
         var all = await store.ListAsync(new VmQuery(NamePrefix: prefix));
         var stoppedWeb = await store.ListAsync(new VmQuery(VmState.Stopped, NamePrefix: prefix + "-web"));
 
         Assert.Equal(new[] { web1.Id, web2.Id }.Order(StringComparer.Ordinal), web.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(4, all.Items.Count);
+        Assert.Equal(5, all.Items.Count);
         Assert.Contains(exact.Id, all.Items.Select(v => v.Id));
         Assert.Equal([web2.Id], stoppedWeb.Items.Select(v => v.Id));
     }
