@@ -38,7 +38,7 @@ public sealed partial class VmControlApi
                 : ApiResult.Json(StatusCodes.Status200OK, VmResource.From(vm), ResultMapping.ETag(vm));
         });
 
-    /// <summary><c>GET /api/vms?name=&amp;vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix)</summary>
+    /// <summary><c>GET /api/vms?name=&amp;vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix; <c>excludeHardDeleted=true</c>: no tombstones)</summary>
     public Task<ApiResult> ListVmsAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -52,12 +52,18 @@ public sealed partial class VmControlApi
             var (limit, p4) = RequestReader.Limit(request);
             var (token, p5) = RequestReader.Query(request, "continuationToken");
             var (name, p6) = RequestReader.Query(request, "name", 64);
-            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6) is { } problem)
+            var (exclude, p7) = RequestReader.Query(request, "excludeHardDeleted", 5);
+            if (exclude is not (null or "true" or "false"))
+            {
+                p7 ??= Problems.Invalid("excludeHardDeleted", "excludeHardDeleted must be true or false.");
+            }
+
+            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6 ?? p7) is { } problem)
             {
                 return problem;
             }
 
-            var page = await queries.ListVmsAsync(new VmQuery(vmState, taskState, powerState, limit, token, idle, name), cancellationToken).ConfigureAwait(false);
+            var page = await queries.ListVmsAsync(new VmQuery(vmState, taskState, powerState, limit, token, idle, name, exclude == "true"), cancellationToken).ConfigureAwait(false);
             return ApiResult.Json(StatusCodes.Status200OK, new PageResource<VmResource>([.. page.Items.Select(VmResource.From)], page.ContinuationToken));
         });
     }

@@ -106,6 +106,11 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
             filter.Equal(VmEntity.IdleColumn, true);
         }
 
+        if (query.ExcludeHardDeleted)
+        {
+            filter.Where(VmEntity.VmStateColumn, "ne", VmState.HardDeleted.ToWire());
+        }
+
         if (!string.IsNullOrEmpty(query.NamePrefix))
         {
             // Table storage has no "starts with": the names from the prefix up to the prefix followed by "~" (above every

@@ -44,6 +44,7 @@ public sealed class BadInputTests
         { "GET", "/api/vms?taskState=Spawning", null, 400, "invalid_request" },
         { "GET", "/api/vms?powerState=on", null, 400, "invalid_request" },
         { "GET", "/api/vms?name=a&name=b", null, 400, "invalid_request" },
+        { "GET", "/api/vms?excludeHardDeleted=yes", null, 400, "invalid_request" },
         { "GET", "/api/vms?name=" + new string('a', 65), null, 400, "invalid_request" },
         { "GET", "/api/vms?continuationToken=forged", null, 400, "invalid_request" },
         { "GET", "/api/vms?continuationToken=Zm9yZ2Vk", null, 400, "invalid_request" },

@@ -46,6 +46,20 @@ public sealed class VmStoreListingTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal([web2.Id], stoppedWeb.Items.Select(v => v.Id));
     }
 
+    [Fact]
+    public async Task ExcludeHardDeleted_LeavesOutTheTombstones()
+    {
+        var prefix = "xd" + Guid.NewGuid().ToString("N")[..8];
+        var live = await store.CreateAsync(TestData.Vm() with { Name = prefix + "-live" });
+        var deleted = await store.CreateAsync(TestData.Vm(VmState.HardDeleted, PowerState.NoState) with { Name = prefix + "-gone" });
+
+        var without = await store.ListAsync(new VmQuery(NamePrefix: prefix, ExcludeHardDeleted: true));
+        var with = await store.ListAsync(new VmQuery(NamePrefix: prefix));
+
+        Assert.Equal([live.Id], without.Items.Select(v => v.Id));
+        Assert.Equal(new[] { live.Id, deleted.Id }.Order(StringComparer.Ordinal), with.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1001)]

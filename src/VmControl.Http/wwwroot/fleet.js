@@ -146,13 +146,10 @@ export function mount(root, { params }) {
   function renderRows() {
     const [key, desc] = state.sort.startsWith('-') ? [state.sort.slice(1), true] : [state.sort, false];
     const value = (COLUMNS.find(c => c[0] === key) ?? COLUMNS[0])[2];
-    const showDeleted = state.deleted || state.vmState === 'hard_deleted';
-    const shown = items.filter(vm => showDeleted || vm.vmState !== 'hard_deleted')
-      .sort((a, b) => (desc ? -1 : 1) * String(value(a)).localeCompare(String(value(b)), undefined, { numeric: true }) || a.id.localeCompare(b.id));
-    const hidden = items.length - shown.length;
+    const shown = [...items].sort((a, b) => (desc ? -1 : 1) * String(value(a)).localeCompare(String(value(b)), undefined, { numeric: true }) || a.id.localeCompare(b.id));
     keepFocus(root, () => {
       replace(tbody, shown.length === 0
-        ? h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, hidden ? `Only hard-deleted VMs here (${hidden}); tick "Show hard-deleted" to see them.` : 'No VM matches these filters.'))
+        ? h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No VM matches these filters.'))
         : shown.map(vm => {
           const alert = mismatches.get(vm.id);
           return h('tr', { dataset: { vmId: vm.id }, 'aria-busy': vm.taskState ? 'true' : null, class: [vm.taskState ? 'in-flight' : '', alert ? 'drift' : ''].join(' ').trim() || null },
@@ -167,16 +164,17 @@ export function mount(root, { params }) {
             h('td', { class: 'col-id mono' }, vm.id));
         }));
     });
-    replace(status, hidden && shown.length ? h('p', { class: 'muted' }, `${hidden} hard-deleted VM${hidden === 1 ? '' : 's'} hidden on this page.`) : null);
   }
 
   async function load() {
     let page;
     let alerts;
     try {
+      // The API leaves the tombstones out, so a page stays full however many VMs were hard-deleted.
+      const showDeleted = state.deleted || state.vmState === 'hard_deleted';
       [page, alerts] = await Promise.all([
         get('vms' + query({ name: state.name, vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
-          limit: state.limit, continuationToken: state.page })),
+          excludeHardDeleted: showDeleted ? '' : 'true', limit: state.limit, continuationToken: state.page })),
         // Open or acknowledged: an acknowledged mismatch is still a mismatch until power sync resolves it.
         Promise.all(['open', 'acknowledged'].map(st => get(`alerts?status=${st}&kind=power_mismatch&limit=1000`)))
           .then(pages => ({ items: pages.flatMap(p => p.items) })).catch(() => ({ items: [] })),
@@ -185,6 +183,7 @@ export function mount(root, { params }) {
       replace(status, problemView(e));
       return;
     }
+    replace(status);
     next = page.continuationToken;
     items = page.items;
     mismatches = new Map(alerts.items.map(a => [a.vmId, a]));
