@@ -25,7 +25,7 @@ export function advice(a, name) {
   switch (a.kind) {
     case 'power_mismatch':
       if (a.vmState === 'active' && ['shutdown', 'crashed'].includes(a.observedPowerState)) {
-        return [`The guest is ${a.observedPowerState} but ${vm} is recorded active. A stop brings the record in line; then start it if it should run. `,
+        return [`The guest is ${a.observedPowerState === 'shutdown' ? 'shut down' : 'crashed'} but ${vm} is recorded active. A stop brings the record in line; then start it if it should run. `,
           'Or set PowerSync:HealPolicy to Heal and power sync stops it by itself. ', stopLink(a, `Stop ${vm}…`)];
       }
       if (a.vmState === 'stopped' && a.observedPowerState === 'running') {
@@ -77,7 +77,7 @@ export function mount(root, { params }) {
   replace(root, h('h1', {}, 'Alerts'), form, messages, ackSlot,
     tableWrap(h('table', { class: 'grid alerts' },
       h('caption', {}, 'Reconciliation alerts'),
-      h('thead', {}, h('tr', {}, ['Kind', 'Status', 'VM', 'vm_state', 'Expected power', 'Observed', 'First seen', 'Last seen', 'Count', 'Message', 'What to do', ''].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Kind', 'Status', 'VM', 'vm_state', 'Power', 'Seen', 'Message', 'What to do', ''].map(t => h('th', { scope: 'col' }, t)))),
       tbody)),
     h('nav', { class: 'pager', 'aria-label': 'Pages' }, prevButton, nextButton));
 
@@ -140,17 +140,15 @@ export function mount(root, { params }) {
     }
     next = page.continuationToken;
     keepFocus(root, () => replace(tbody, items.length === 0
-      ? h('tr', {}, h('td', { colspan: 12, class: 'empty' }, 'No alert matches these filters' + (state.name && page.items.length ? ' on this page.' : '.')))
+      ? h('tr', {}, h('td', { colspan: 9, class: 'empty' }, 'No alert matches these filters' + (state.name && page.items.length ? ' on this page.' : '.')))
       : items.map((a, i) => h('tr', { dataset: { alertId: a.id, status: a.status }, class: a.id === acknowledging ? 'selected' : null },
         h('td', {}, a.kind),
         h('td', {}, h('span', { class: `badge alert-${a.status}` }, a.status), a.acknowledgeNote ? h('div', { class: 'muted' }, 'note: ' + a.acknowledgeNote) : null),
         h('td', {}, named[i] ? [vmLink(a.vmId, named[i]), h('div', { class: 'mono muted' }, a.vmId)] : vmLink(a.vmId)),
         h('td', {}, a.vmState ?? '—'),
-        h('td', {}, (a.expectedPowerStates || []).join(', ') || '—'),
-        h('td', {}, a.observedPowerState ?? '—'),
-        h('td', {}, timeEl(a.firstSeenAt)),
-        h('td', {}, timeEl(a.lastSeenAt)),
-        h('td', {}, String(a.count)),
+        h('td', { title: 'expected → observed' }, `${(a.expectedPowerStates || []).join(' or ') || '—'} → ${a.observedPowerState ?? '—'}`),
+        h('td', { class: 'seen' }, h('div', {}, 'first ', timeEl(a.firstSeenAt)), h('div', {}, 'last ', timeEl(a.lastSeenAt)),
+          h('div', {}, `${a.count} pass${a.count === 1 ? '' : 'es'}`)),
         h('td', {}, a.message),
         h('td', { class: 'advice' }, a.status === 'resolved' ? '—' : advice(a, named[i])),
         h('td', {}, a.status === 'open'
