@@ -59,6 +59,7 @@ public sealed class AlertTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         var vm = new VmPage(page);
         await Assertions.Expect(vm.Mismatch).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Dialog, new() { Name = $"Stop {name}?" }).GetByRole(AriaRole.Button, new() { Name = "Yes, stop" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("confirm="));
         await Assertions.Expect(vm.VmState).ToHaveTextAsync("stopped");
 
         // The next pass finds power and record in line and resolves the alert: the marker goes.

@@ -5,7 +5,7 @@
 // alerts view links there).
 import { ApiError, del, get, getLifecycle, post, query } from './api.js';
 import { badge, confirmDialog, duration, field, h, problemView, replace, say, select, showFieldError, tableWrap, timeEl } from './ui.js';
-import { every } from './nav.js';
+import { every, setParams } from './nav.js';
 import { FLEET_PLACE } from './fleet.js';
 
 // Actions that ask for parameters first; the rest are sent as soon as their button is pressed.
@@ -155,6 +155,8 @@ export function mount(root, { parts, params }) {
     if (confirmOnArrival) {
       const action = confirmOnArrival;
       confirmOnArrival = null;
+      // Offered once: a reload or a bookmark of this page does not ask again.
+      setParams({});
       if (buttons.querySelector(`[data-action="${CSS.escape(action)}"]`)) pressed(action);
     }
   }
