@@ -1,7 +1,8 @@
 // Action overhead and throughput: an accepted `stop` over HTTP until its action is `succeeded` (simulated driver,
 // 0 ms latency), against a bare one-activity orchestration on the same engine and Azurite, side by side in one run.
 // Usage: dotnet run -c Release --project bench/VmControl.Bench.Actions [latencySamples=40] [throughputVms=1000] [connection string]
-// BENCH_TELEMETRY=1 adds the hosts' OpenTelemetry set-up (no exporter) to the run.
+// BENCH_TELEMETRY=1 adds the hosts' OpenTelemetry set-up (no exporter) to the run. The latency samples also run every
+// action a second time through the same routes with authorization taken out, for the cost of authentication.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,6 +15,7 @@ using VmControl.Application.Ports;
 using VmControl.Bench.Actions;
 using VmControl.Domain;
 using VmControl.Http;
+using VmControl.Http.Identity;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
 using VmControl.Durable.Sidecar;
@@ -36,6 +38,14 @@ builder.Logging.ClearProviders();
 // Warnings and errors only (a lost start, a released claim), so a run that goes wrong says why.
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+var benchKey = ApiKeys.NewKey();
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Auth:ApiKeys:0:Name"] = "bench",
+    ["Auth:ApiKeys:0:Role"] = "admin",
+    ["Auth:ApiKeys:0:Project"] = Projects.Default,
+    ["Auth:ApiKeys:0:Hash"] = ApiKeys.HashOf(benchKey),
+});
 builder.Services.AddVmControlInfrastructure(new InfrastructureOptions { StorageConnectionString = storage, TablePrefix = hub });
 
 // BENCH_TELEMETRY=1: the LocalHost's OpenTelemetry set-up (spans and meters made, no exporter), for both paths alike.
@@ -50,11 +60,13 @@ builder.Services.AddDurableEngine(sidecar, r => r.AddOrchestrator<BareOrchestrat
 builder.Services.AddVmControlHttp();
 await using var app = builder.Build();
 app.MapVmControlApi();
+app.MapApiWithoutAuthorization("/open");
 await app.StartAsync();
 
 var client = app.Services.GetRequiredService<DurableTaskClient>();
 var vms = app.Services.GetRequiredService<IVmStore>();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+http.DefaultRequestHeaders.Add(ApiKeys.Header, benchKey);
 var poll = TimeSpan.FromMilliseconds(10);
 
 Console.WriteLine($"VmControl action benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, Azurite on 127.0.0.1, telemetry {(telemetry ? "on" : "off")}");
@@ -63,17 +75,23 @@ Console.WriteLine($"VmControl action benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:m
 // A few VMs taken in turn: each request then finds the VM's previous orchestration ended, as most requests do; the
 // same-VM back-to-back case (which waits for the previous instance to end) is measured separately below.
 var pool = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CreateVmAsync()));
+var openPool = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CreateVmAsync()));
 var vm = pool[0];
 await BareAsync("warm");
 await ActionAsync(vm, "stop");
 await ActionAsync(vm, "start");
+await ActionAsync(openPool[0], "stop", "/open");
+await ActionAsync(openPool[0], "start", "/open");
 
 var bare = new List<double>();
 var ours = new List<double>();
+var open = new List<double>();
 for (var i = 0; i < samples; i++)
 {
+    var action = (i / pool.Length) % 2 == 0 ? "stop" : "start";
     bare.Add(await BareAsync($"bare-{i}"));
-    ours.Add(await ActionAsync(pool[i % pool.Length], (i / pool.Length) % 2 == 0 ? "stop" : "start"));
+    ours.Add(await ActionAsync(pool[i % pool.Length], action));
+    open.Add(await ActionAsync(openPool[i % openPool.Length], action, "/open"));
 }
 
 var backToBack = new List<double>();
@@ -92,6 +110,9 @@ if (samples > 0)
     Console.WriteLine($"  same VM back to back:            p50 {Stats.Ms(Stats.Percentile(backToBack, 50))}  p95 {Stats.Ms(Stats.Percentile(backToBack, 95))} (waits for the previous task's instance to end)");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  ratio: p50 {Stats.Percentile(ours, 50) / Stats.Percentile(bare, 50):F2}x  p95 {Stats.Percentile(ours, 95) / Stats.Percentile(bare, 95):F2}x (goal <= 1.5x)"));
+    Console.WriteLine($"  same routes, authorization taken out: p50 {Stats.Ms(Stats.Percentile(open, 50))}  p95 {Stats.Ms(Stats.Percentile(open, 95))}");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  authentication on/off: p50 {Stats.Percentile(ours, 50) / Stats.Percentile(open, 50):F2}x  p95 {Stats.Percentile(ours, 95) / Stats.Percentile(open, 95):F2}x (goal <= 1.05x)"));
 }
 
 if (fleet > 0)
@@ -161,16 +182,16 @@ async Task<double> BareAsync(string id)
     return sw.Elapsed.TotalMilliseconds;
 }
 
-async Task<double> ActionAsync(string id, string action)
+async Task<double> ActionAsync(string id, string action, string prefix = "")
 {
     var sw = Stopwatch.StartNew();
-    var response = await http.PostAsJsonAsync($"/api/vms/{id}/actions", new { action });
+    var response = await http.PostAsJsonAsync($"{prefix}/api/vms/{id}/actions", new { action });
     if (response.StatusCode != HttpStatusCode.Accepted)
     {
         throw new InvalidOperationException($"{action} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    var operation = response.Headers.GetValues("Operation-Location").Single();
+    var operation = prefix + response.Headers.GetValues("Operation-Location").Single();
     while (true)
     {
         var status = JsonDocument.Parse(await http.GetStringAsync(operation)).RootElement.GetProperty("status").GetString();

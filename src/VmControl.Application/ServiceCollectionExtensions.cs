@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DeleteVm>();
         services.TryAddSingleton<RequestAction>();
         services.TryAddSingleton<ResetVmState>();
+        services.TryAddSingleton<ChangeSafeguards>();
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
         return services;

@@ -7,6 +7,7 @@ using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Functions;
 using VmControl.Hosting;
+using VmControl.Http.Identity;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -24,6 +25,9 @@ builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
 builder.Services.AddVmControlHttp();
+
+// Only here: App Service Authentication sets X-MS-CLIENT-PRINCIPAL on this host; the LocalHost never believes it.
+builder.Services.AddSingleton<ICallerAuthenticator, ClientPrincipal>();
 builder.Services.AddVmControlActivities();
 
 await builder.Build().RunAsync();

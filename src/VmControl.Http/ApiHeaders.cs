@@ -8,10 +8,6 @@ public static class ApiHeaders
     public const string ETag = "ETag";
     public const string Location = "Location";
     public const string OperationLocation = "Operation-Location";
-    public const string RequestedBy = "X-Requested-By";
-
-    /// <summary>Set by App Service authentication in Azure; preferred over the caller's own claim.</summary>
-    public const string ClientPrincipalName = "x-ms-client-principal-name";
 
     /// <summary>The headers an idempotent replay returns, as the first response had them.</summary>
     public static IReadOnlyList<string> Replayed { get; } = [Location, OperationLocation, ETag];

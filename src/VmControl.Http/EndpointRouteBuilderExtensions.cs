@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using VmControl.Http.Identity;
 using VmControl.Http.Routing;
 
 namespace VmControl.Http;
@@ -8,10 +9,9 @@ namespace VmControl.Http;
 public static class EndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps every route of <see cref="ApiRoutes.All"/> under <c>/api</c>. Needs <see cref="ServiceCollectionExtensions.AddVmControlHttp"/>
-    /// and the ports. Authorization levels are not enforced here (the local host has no function keys, docs/api.md);
-    /// each endpoint carries its <see cref="ApiRoute"/> as metadata, so a host that wants keys can add a filter to the
-    /// returned group that reads <see cref="ApiRoute.Auth"/>.
+    /// Maps every route of <see cref="ApiRoutes.All"/> under <c>/api</c>, each authorized by <see cref="ApiAuthorization"/>
+    /// against its <see cref="ApiRoute.Role"/> before the handler runs. Needs <see cref="ServiceCollectionExtensions.AddVmControlHttp"/>
+    /// and the ports.
     /// </summary>
     public static RouteGroupBuilder MapVmControlApi(this IEndpointRouteBuilder endpoints)
     {
@@ -21,8 +21,9 @@ public static class EndpointRouteBuilderExtensions
         {
             group.MapMethods("/" + route.Template, [route.Method], (RequestDelegate)(async context =>
             {
+                var refused = context.RequestServices.GetRequiredService<ApiAuthorization>().Authorize(context, route);
                 var api = context.RequestServices.GetRequiredService<VmControlApi>();
-                var result = await route.Invoke(api, context, context.RequestAborted).ConfigureAwait(false);
+                var result = refused ?? await route.Invoke(api, context, context.RequestAborted).ConfigureAwait(false);
                 await result.ExecuteAsync(context).ConfigureAwait(false);
             })).WithName(route.Name).WithMetadata(route);
         }

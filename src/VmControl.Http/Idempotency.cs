@@ -1,5 +1,7 @@
 using VmControl.Application.Ports;
 
+using VmControl.Http.Identity;
+
 namespace VmControl.Http;
 
 /// <summary>
@@ -34,7 +36,8 @@ public sealed class Idempotency(IIdempotencyStore store, TimeProvider time)
             return Problems.Invalid(ApiHeaders.IdempotencyKey, $"{ApiHeaders.IdempotencyKey} must be 1-{MaxKeyLength} printable characters.");
         }
 
-        var scope = request.Method.ToUpperInvariant() + " " + request.Path.Value;
+        // Per caller, as Stripe scopes keys per account: two callers choosing the same key never see each other's answer.
+        var scope = request.HttpContext.Caller().Name + " " + request.Method.ToUpperInvariant() + " " + request.Path.Value;
         var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(scope + "\n" + key) % (uint)stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

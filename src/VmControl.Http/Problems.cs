@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VmControl.Domain;
 
 namespace VmControl.Http;
@@ -52,6 +53,18 @@ public static class Problems
                 ["taskState"] = refused.TaskState?.ToWire(),
                 ["allowedActions"] = refused.AllowedActions.Select(a => a.ToWire()).ToArray(),
             });
+    }
+
+    /// <summary>409 <c>vm_locked</c> or <c>vm_protected</c>, naming the safeguard (and the lock's reason).</summary>
+    public static ApiResult Guarded(SafeguardRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return Create(
+            StatusCodes.Status409Conflict,
+            refusal.Code,
+            refusal.Safeguard == Safeguard.Lock ? "The VM is locked." : "The VM is protected.",
+            refusal.Message,
+            new Dictionary<string, object?> { ["safeguard"] = JsonNamingPolicy.CamelCase.ConvertName(refusal.Safeguard.ToString()), ["lockedReason"] = refusal.LockReason });
     }
 
     public static ApiResult PreconditionFailed(string? currentETag) =>

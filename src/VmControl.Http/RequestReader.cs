@@ -106,14 +106,6 @@ public static class RequestReader
             : (null, Problems.NotOneOf<TEnum>(name));
     }
 
-    /// <summary>Who asked: the platform's authenticated principal, else the caller's header, else anonymous.</summary>
-    public static string RequestedBy(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var value = request.Headers[ApiHeaders.ClientPrincipalName].FirstOrDefault() ?? request.Headers[ApiHeaders.RequestedBy].FirstOrDefault();
-        return string.IsNullOrWhiteSpace(value) || value.Length > 256 || value.Any(char.IsControl) ? "anonymous" : value;
-    }
-
     public static string? IfMatch(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -17,6 +17,9 @@ public static class ResultMapping
         CommandResult.Refused r => Problems.Refused(r.Decision),
         CommandResult.PreconditionFailed p => Problems.PreconditionFailed(p.CurrentETag),
         CommandResult.Unsupported u => Problems.Unsupported(u.Action, u.Driver, u.Reason),
+        CommandResult.Guarded g => Problems.Guarded(g.Refusal),
+        CommandResult.Forbidden f => Problems.Create(StatusCodes.Status403Forbidden, "forbidden", "Your role does not allow this.", f.Message, new Dictionary<string, object?> { ["field"] = f.Field }),
+        CommandResult.Updated u => ApiResult.Json(StatusCodes.Status200OK, VmResource.From(u.Vm), ETag(u.Vm)),
         _ => throw new InvalidOperationException($"Unmapped command result {result.GetType().Name}."),
     };
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VmControl.Http.Identity;
 
 namespace VmControl.Http;
 
@@ -8,13 +10,19 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// The HTTP layer. The host also registers <c>AddVmControlApplication</c>, the ports (IVmStore, IActionLog,
     /// IAlertStore, IIdempotencyStore, IHypervisorDriver, ITaskLauncher) and, optionally, an <see cref="Application.PowerSync.IPowerSyncRunner"/>
-    /// and an <see cref="Application.Ports.ISimulatorControl"/>.
+    /// and an <see cref="Application.Ports.ISimulatorControl"/>. The <c>Auth</c> settings section gives the API keys; the
+    /// Functions host adds <see cref="ClientPrincipal"/> as a second <see cref="ICallerAuthenticator"/>.
     /// </summary>
     public static IServiceCollection AddVmControlHttp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Idempotency>();
         services.TryAddSingleton<VmControlApi>();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>());
+        services.TryAddSingleton<ApiKeys>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallerAuthenticator, ApiKeys>(sp => sp.GetRequiredService<ApiKeys>()));
+        services.TryAddSingleton<ApiAuthorization>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using VmControl.Http.Contracts;
+using VmControl.Http.Identity;
 
 namespace VmControl.Http;
 
@@ -17,7 +18,7 @@ public sealed partial class VmControlApi
                 return problem;
             }
 
-            var page = await queries.ListActionsAsync(id, limit, token, cancellationToken).ConfigureAwait(false);
+            var page = await queries.ListActionsAsync(id, context.Caller(), limit, token, cancellationToken).ConfigureAwait(false);
             return page is null
                 ? Problems.NotFound($"No VM has the id '{Shorten(id)}'.")
                 : ApiResult.Json(StatusCodes.Status200OK, new PageResource<ActionResource>([.. page.Items.Select(ActionResource.From)], page.ContinuationToken));
@@ -29,7 +30,7 @@ public sealed partial class VmControlApi
         Guard(async () =>
         {
             var action = VmIds.IsValid(id) && ActionIds.IsValid(actionId)
-                ? await queries.GetActionAsync(id, actionId, cancellationToken).ConfigureAwait(false)
+                ? await queries.GetActionAsync(id, actionId, context.Caller(), cancellationToken).ConfigureAwait(false)
                 : null;
             return action is null
                 ? Problems.NotFound($"VM '{Shorten(id)}' has no action '{Shorten(actionId)}'.")

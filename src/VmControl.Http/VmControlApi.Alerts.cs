@@ -1,4 +1,5 @@
 using VmControl.Http.Contracts;
+using VmControl.Http.Identity;
 
 namespace VmControl.Http;
 
@@ -27,7 +28,11 @@ public sealed partial class VmControlApi
                 return problem;
             }
 
-            var page = await alerts.ListAsync(new AlertQuery(status, vmId, kind, limit, token), cancellationToken).ConfigureAwait(false);
+            var caller = context.Caller();
+
+            // Another project's alerts, and alerts on machines no VM claims (no project), are for admins only.
+            var project = caller.IsAdmin ? null : caller.Project;
+            var page = await alerts.ListAsync(new AlertQuery(status, vmId, kind, limit, token, project), cancellationToken).ConfigureAwait(false);
             return ApiResult.Json(StatusCodes.Status200OK, new PageResource<AlertResource>([.. page.Items.Select(AlertResource.From)], page.ContinuationToken));
         });
     }
@@ -54,7 +59,11 @@ public sealed partial class VmControlApi
                 return Problems.NotFound($"No alert has the id '{Shorten(alertId)}'.");
             }
 
-            var alert = await alerts.AcknowledgeAsync(alertId, ack?.Note, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var caller = context.Caller();
+            var found = await alerts.GetAsync(alertId, cancellationToken).ConfigureAwait(false);
+            var alert = found is not null && (caller.IsAdmin || found.Project == caller.Project)
+                ? await alerts.AcknowledgeAsync(alertId, ack?.Note, caller.Name, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                : null;
             return alert is null
                 ? Problems.NotFound($"No alert has the id '{Shorten(alertId)}'.")
                 : ApiResult.Json(StatusCodes.Status200OK, AlertResource.From(alert));

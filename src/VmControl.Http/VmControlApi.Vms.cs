@@ -1,6 +1,7 @@
 using VmControl.Application.UseCases;
 using VmControl.Domain;
 using VmControl.Http.Contracts;
+using VmControl.Http.Identity;
 
 namespace VmControl.Http;
 
@@ -22,7 +23,9 @@ public sealed partial class VmControlApi
             Put(placement, "resourceId", create.ResourceId);
             Put(placement, "location", create.Location);
             Put(placement, "resourceGroup", create.ResourceGroup);
-            var request = new CreateVmRequest(create.Name, create.Size, create.Image, create.Tags, placement, RequestReader.RequestedBy(context.Request));
+            var request = new CreateVmRequest(
+                create.Name, create.Size, create.Image, create.Tags, placement, context.Caller(),
+                Project: create.Project, DeleteProtection: create.DeleteProtection ?? false, StopProtection: create.StopProtection ?? false);
             var result = await createVm.CreateAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: true);
         }, cancellationToken);
@@ -32,13 +35,13 @@ public sealed partial class VmControlApi
     public Task<ApiResult> GetVmAsync(HttpContext context, string id, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
-            var vm = await queries.GetVmAsync(id, cancellationToken).ConfigureAwait(false);
+            var vm = await queries.GetVmAsync(id, context.Caller(), cancellationToken).ConfigureAwait(false);
             return vm is null
                 ? Problems.NotFound($"No VM has the id '{Shorten(id)}'.")
                 : ApiResult.Json(StatusCodes.Status200OK, VmResource.From(vm), ResultMapping.ETag(vm));
         });
 
-    /// <summary><c>GET /api/vms?name=&amp;vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix; <c>excludeHardDeleted=true</c>: no tombstones)</summary>
+    /// <summary><c>GET /api/vms?project=&amp;name=&amp;excludeHardDeleted=&amp;vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix; <c>excludeHardDeleted=true</c>: no tombstones)</summary>
     public Task<ApiResult> ListVmsAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,19 +54,22 @@ public sealed partial class VmControlApi
             var (powerState, p3) = RequestReader.Enum<PowerState>(request, "powerState");
             var (limit, p4) = RequestReader.Limit(request);
             var (token, p5) = RequestReader.Query(request, "continuationToken");
-            var (name, p6) = RequestReader.Query(request, "name", 64);
-            var (exclude, p7) = RequestReader.Query(request, "excludeHardDeleted", 5);
+            var (project, p6) = RequestReader.Query(request, "project", Projects.MaxLength);
+            var (name, p7) = RequestReader.Query(request, "name", 64);
+            var (exclude, p8) = RequestReader.Query(request, "excludeHardDeleted", 5);
             if (exclude is not (null or "true" or "false"))
             {
-                p7 ??= Problems.Invalid("excludeHardDeleted", "excludeHardDeleted must be true or false.");
+                p8 ??= Problems.Invalid("excludeHardDeleted", "excludeHardDeleted must be true or false.");
             }
 
-            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6 ?? p7) is { } problem)
+            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6 ?? p7 ?? p8) is { } problem)
             {
                 return problem;
             }
 
-            var page = await queries.ListVmsAsync(new VmQuery(vmState, taskState, powerState, limit, token, idle, name, exclude == "true"), cancellationToken).ConfigureAwait(false);
+            // project= narrows an admin's listing; anyone else sees their own project whatever they name.
+            var query = new VmQuery(vmState, taskState, powerState, limit, token, idle, project, name, exclude == "true");
+            var page = await queries.ListVmsAsync(query, context.Caller(), cancellationToken).ConfigureAwait(false);
             return ApiResult.Json(StatusCodes.Status200OK, new PageResource<VmResource>([.. page.Items.Select(VmResource.From)], page.ContinuationToken));
         });
     }
@@ -95,7 +101,7 @@ public sealed partial class VmControlApi
             Put(parameters, "size", action!.Size);
             Put(parameters, "image", action.Image);
             Put(parameters, "name", action.Name);
-            var request = new ActionRequest(id, verb, parameters, RequestReader.IfMatch(context.Request), RequestReader.RequestedBy(context.Request));
+            var request = new ActionRequest(id, verb, parameters, RequestReader.IfMatch(context.Request), context.Caller());
             var result = await requestAction.RequestAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: false);
         }, cancellationToken);
@@ -112,7 +118,7 @@ public sealed partial class VmControlApi
                 return Problems.NotFound($"No VM has the id '{Shorten(id)}'.");
             }
 
-            var result = await deleteVm.DeleteAsync(id, RequestReader.IfMatch(context.Request), RequestReader.RequestedBy(context.Request), cancellationToken)
+            var result = await deleteVm.DeleteAsync(id, RequestReader.IfMatch(context.Request), context.Caller(), cancellationToken)
                 .ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: false);
         }, cancellationToken);
@@ -135,8 +141,7 @@ public sealed partial class VmControlApi
                 return Problems.NotFound($"No VM has the id '{Shorten(id)}'.");
             }
 
-            var requestedBy = RequestReader.RequestedBy(context.Request);
-            var request = new ResetStateRequest(id, reset!.VmState, reset.Reason, RequestReader.IfMatch(context.Request), requestedBy == "anonymous" ? "admin" : requestedBy);
+            var request = new ResetStateRequest(id, reset!.VmState, reset.Reason, RequestReader.IfMatch(context.Request), context.Caller());
             var result = await resetVmState.ResetAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: true);
         }, cancellationToken);

@@ -17,6 +17,7 @@ public sealed partial class VmControlApi(
     RequestAction requestAction,
     DeleteVm deleteVm,
     ResetVmState resetVmState,
+    ChangeSafeguards changeSafeguards,
     VmQueries queries,
     IAlertStore alerts,
     Idempotency idempotency,

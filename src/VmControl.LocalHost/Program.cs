@@ -10,6 +10,10 @@ using VmControl.LocalHost.Hosting;
 // The same system as the Functions app, without Functions Core Tools: the shared HTTP API on 127.0.0.1:7071, the
 // shared orchestrator and activities on an in-process Durable engine over Azurite.
 var builder = WebApplication.CreateBuilder(args);
+
+// Before anything listens: keys configured, or a generated admin key on loopback only (docs/security.md).
+var keyNotice = LocalAdminKey.Ensure(builder.Configuration);
+builder.Services.MoveHostFilteringAfterProblems();
 var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
 builder.Configuration.GetSection("Storage").Bind(infrastructure);
 var engine = builder.Configuration.GetSection("Durable").Get<DurableEngineOptions>() ?? new DurableEngineOptions();
@@ -28,7 +32,13 @@ builder.Services.AddOpenStackApi(builder.Configuration);
 builder.Services.AddLocalPowerSync();
 
 var app = builder.Build();
+if (keyNotice is not null)
+{
+    Console.WriteLine(keyNotice);
+}
+
 app.UseVmControlProblems();
+app.UseHostFiltering();
 app.UseVmControlConsole();
 app.MapVmControlApi();
 app.MapOpenStackApi();

@@ -5,6 +5,7 @@ internal static class AlertEntity
     public const string VmIdColumn = "VmId";
     public const string KindColumn = "Kind";
     public const string StatusColumn = "Status";
+    public const string ProjectColumn = "Project";
     public const string AlertRowColumn = "AlertRow";
 
     public static TableEntity ToEntity(AlertRecord alert, string partition, string row)
@@ -12,6 +13,7 @@ internal static class AlertEntity
         var entity = new TableEntity(partition, row);
         entity.SetString(VmIdColumn, alert.VmId);
         entity.SetEnum(KindColumn, alert.Kind);
+        entity.SetString(ProjectColumn, alert.Project);
         entity.SetEnum(StatusColumn, alert.Status);
         entity.SetEnum("VmState", alert.VmState);
         entity.SetString("ExpectedPowerStates", string.Join(',', alert.ExpectedPowerStates.Select(p => p.ToWire())));
@@ -22,6 +24,7 @@ internal static class AlertEntity
         entity.SetTime("ResolvedAt", alert.ResolvedAt);
         entity.SetTime("AcknowledgedAt", alert.AcknowledgedAt);
         entity.SetString("AcknowledgeNote", alert.AcknowledgeNote);
+        entity.SetString("AcknowledgedBy", alert.AcknowledgedBy);
         entity.SetString("Message", alert.Message);
         return entity.EnsureFits();
     }
@@ -41,6 +44,7 @@ internal static class AlertEntity
         ResolvedAt = entity.GetTime("ResolvedAt"),
         AcknowledgedAt = entity.GetTime("AcknowledgedAt"),
         AcknowledgeNote = entity.GetText("AcknowledgeNote"),
+        AcknowledgedBy = entity.GetText("AcknowledgedBy"),
         Message = entity.GetText("Message") ?? string.Empty,
     };
 

@@ -36,6 +36,7 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
                         ResolvedAt = null,
                         AcknowledgedAt = null,
                         AcknowledgeNote = null,
+                        AcknowledgedBy = null,
                     };
                     if (await TrySubmitAsync(
                         [
@@ -109,7 +110,7 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
         }
     }
 
-    public async Task<AlertRecord?> AcknowledgeAsync(string alertId, string? note, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<AlertRecord?> AcknowledgeAsync(string alertId, string? note, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         if (!AlertKeys.TryParseId(alertId, out var partition, out var row))
         {
@@ -133,7 +134,7 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
                     return current;
                 }
 
-                var acknowledged = current with { Status = AlertStatus.Acknowledged, AcknowledgedAt = at, AcknowledgeNote = note };
+                var acknowledged = current with { Status = AlertStatus.Acknowledged, AcknowledgedAt = at, AcknowledgeNote = note, AcknowledgedBy = by };
                 if (await TryReplaceAsync(acknowledged, entity, cancellationToken).ConfigureAwait(false))
                 {
                     return acknowledged;
@@ -208,6 +209,11 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
         if (query.Kind is { } kind)
         {
             filter.Equal(AlertEntity.KindColumn, kind.ToWire());
+        }
+
+        if (query.Project is { } project)
+        {
+            filter.Equal(AlertEntity.ProjectColumn, project);
         }
 
         var odata = filter.Build();

@@ -106,6 +106,11 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
             filter.Equal(VmEntity.IdleColumn, true);
         }
 
+        if (query.Project is { } project)
+        {
+            filter.Equal(VmEntity.ProjectColumn, project);
+        }
+
         if (query.ExcludeHardDeleted)
         {
             filter.Where(VmEntity.VmStateColumn, "ne", VmState.HardDeleted.ToWire());

@@ -13,6 +13,7 @@ internal static class VmEntity
     public const string VmStateColumn = "VmState";
     public const string TaskStateColumn = "TaskState";
     public const string PowerStateColumn = "PowerState";
+    public const string ProjectColumn = "Project";
 
     // Table Storage cannot filter on a missing property, so "no task in flight" is stored explicitly.
     public const string IdleColumn = "Idle";
@@ -24,6 +25,25 @@ internal static class VmEntity
         entity.SetString("Size", vm.Size);
         entity.SetString("Image", vm.Image);
         entity.SetJson("Tags", vm.Tags);
+        entity.SetString(ProjectColumn, vm.Project);
+        if (vm.Locked)
+        {
+            entity["Locked"] = true;
+            entity.SetString("LockedReason", vm.LockedReason);
+            entity.SetString("LockedBy", vm.LockedBy);
+            entity["LockedByAdmin"] = vm.LockedByAdmin;
+            entity.SetTime("LockedAt", vm.LockedAt);
+        }
+
+        if (vm.DeleteProtection)
+        {
+            entity["DeleteProtection"] = true;
+        }
+
+        if (vm.StopProtection)
+        {
+            entity["StopProtection"] = true;
+        }
         entity.SetEnum(VmStateColumn, vm.VmState);
         entity.SetEnum(TaskStateColumn, vm.TaskState);
         entity[IdleColumn] = vm.TaskState is null;
@@ -65,6 +85,16 @@ internal static class VmEntity
         Size = entity.RequiredText("Size"),
         Image = entity.RequiredText("Image"),
         Tags = entity.GetJson<Dictionary<string, string>>("Tags") ?? [],
+
+        // Rows stored before projects existed read as the default project until the start-up migration writes it.
+        Project = entity.GetText(ProjectColumn) ?? Projects.Default,
+        Locked = entity.GetBoolean("Locked") ?? false,
+        LockedReason = entity.GetText("LockedReason"),
+        LockedBy = entity.GetText("LockedBy"),
+        LockedByAdmin = entity.GetBoolean("LockedByAdmin") ?? false,
+        LockedAt = entity.GetTime("LockedAt"),
+        DeleteProtection = entity.GetBoolean("DeleteProtection") ?? false,
+        StopProtection = entity.GetBoolean("StopProtection") ?? false,
         VmState = entity.RequiredEnum<VmState>(VmStateColumn),
         TaskState = entity.GetEnum<TaskState>(TaskStateColumn),
         PowerState = entity.RequiredEnum<PowerState>(PowerStateColumn),

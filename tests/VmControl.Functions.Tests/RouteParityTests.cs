@@ -31,12 +31,14 @@ public sealed class RouteParityTests
     }
 
     [Fact]
-    public void HttpTriggers_UseTheSharedAuthorizationLevels()
+    public void HttpTriggers_AreAnonymousToTheHost_TheWorkerAuthorizesByTheTable()
     {
+        // A function key checked by the host would also be demanded of signed-in Entra users; the roles live in the
+        // route table and ApiAuthorization enforces them in the worker (docs/security.md).
         foreach (var route in ApiRoutes.All)
         {
             var trigger = Triggers.Single(t => t.Method == route.Method && t.Route == route.Template);
-            Assert.True(route.Auth.ToString() == trigger.Level.ToString(), $"{trigger.Function}: {trigger.Level}, table: {route.Auth}");
+            Assert.True(trigger.Level == AuthorizationLevel.Anonymous, $"{trigger.Function}: {trigger.Level}");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -43,6 +44,7 @@ public sealed class ApiHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(TestKeys.Settings());
         builder.Logging.ClearProviders();
         var host = new Holder();
         builder.Services.AddSingleton<TimeProvider>(_ => host.Value!.Time);
@@ -97,9 +99,57 @@ public sealed class ApiHost : IAsyncDisposable
             UpdatedAt = DateTimeOffset.UnixEpoch,
         });
 
-    public async Task<HttpResponseMessage> SendAsync(string method, string path, string? body = null, params (string Name, string Value)[] headers)
+    /// <summary>A finished stop in the VM's history.</summary>
+    public ActionRecord SeedAction(VmRecord vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var action = new ActionRecord
+        {
+            Id = ActionIds.New(Time.GetUtcNow()),
+            VmId = vm.Id,
+            Action = "stop",
+            TaskState = TaskState.PoweringOff,
+            Status = ActionStatus.Succeeded,
+            RequestedAt = Time.GetUtcNow(),
+            RequestedBy = "seed",
+            VmStateBefore = VmState.Active,
+        };
+        Actions.AppendAsync(action).GetAwaiter().GetResult();
+        return action;
+    }
+
+    /// <summary>An open power_mismatch alert on the VM, in its project.</summary>
+    public AlertRecord SeedAlert(VmRecord vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var alert = new AlertRecord
+        {
+            Id = "alert-" + vm.Id,
+            VmId = vm.Id,
+            Kind = AlertKind.PowerMismatch,
+            Project = vm.Project,
+            VmState = vm.VmState,
+            ObservedPowerState = PowerState.Shutdown,
+            FirstSeenAt = Time.GetUtcNow(),
+            LastSeenAt = Time.GetUtcNow(),
+        };
+        Alerts.Seed(alert);
+        return alert;
+    }
+
+    /// <summary>Sends as the admin test key (<see cref="TestKeys.Admin"/>) unless <paramref name="headers"/> names an <c>X-Api-Key</c>.</summary>
+    public Task<HttpResponseMessage> SendAsync(string method, string path, string? body = null, params (string Name, string Value)[] headers) =>
+        SendAsAsync(headers.Any(h => h.Name == TestKeys.Header) ? null : TestKeys.Admin, method, path, body, headers);
+
+    /// <summary>Sends with <paramref name="apiKey"/> in <c>X-Api-Key</c>, or with no credentials when it is null.</summary>
+    public async Task<HttpResponseMessage> SendAsAsync(string? apiKey, string method, string path, string? body = null, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (apiKey is not null)
+        {
+            request.Headers.Add(TestKeys.Header, apiKey);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);

@@ -115,8 +115,10 @@ public sealed class BadInputTests
     {
         await using var api = await ApiHost.StartAsync();
         using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 100 * 1024))));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/vms") { Content = content };
         request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add(TestKeys.Header, TestKeys.Admin);
 
         using var response = await api.Client.SendAsync(request);
 

@@ -24,7 +24,7 @@ public sealed partial class DocsTests
     private static string Normalize(string path) =>
         Placeholder().Replace(path.Split('?')[0], "*");
 
-    [GeneratedRegex(@"^(GET|POST|PUT|DELETE) \{\{host\}\}(\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(GET|POST|PUT|PATCH|DELETE) \{\{host\}\}(\S+)", RegexOptions.Multiline)]
     private static partial Regex RequestLine();
 
     [GeneratedRegex(@"\{\{?[A-Za-z]+\}?\}")]

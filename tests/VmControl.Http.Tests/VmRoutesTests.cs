@@ -81,14 +81,14 @@ public sealed class VmRoutesTests
         await using var api = await ApiHost.StartAsync();
         var vm = api.SeedVm();
 
-        using var response = await api.SendAsync("POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""", ("X-Requested-By", "alice"));
+        using var response = await api.SendAsAsync(TestKeys.Operator, "POST", $"/api/vms/{vm.Id}/actions", """{ "action": "stop" }""");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var action = await ApiHost.JsonAsync(response);
         Assert.Equal("stop", action.GetProperty("action").GetString());
         Assert.Equal("powering_off", action.GetProperty("taskState").GetString());
         Assert.Equal("running", action.GetProperty("status").GetString());
-        Assert.Equal("alice", action.GetProperty("requestedBy").GetString());
+        Assert.Equal("test-operator", action.GetProperty("requestedBy").GetString());
         Assert.Equal($"/api/vms/{vm.Id}/actions/{action.GetProperty("id").GetString()}", response.Headers.GetValues("Operation-Location").Single());
     }
 

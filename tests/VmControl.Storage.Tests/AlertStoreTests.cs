@@ -25,7 +25,7 @@ public sealed class AlertStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         var vmId = VmIds.New();
         var (opened, _) = await alerts.OpenOrBumpAsync(Mismatch(vmId, TestData.Now));
 
-        var acknowledged = await alerts.AcknowledgeAsync(opened.Id, "looking", TestData.Now.AddMinutes(1));
+        var acknowledged = await alerts.AcknowledgeAsync(opened.Id, "looking", "alice", TestData.Now.AddMinutes(1));
         var (bumped, reopened) = await alerts.OpenOrBumpAsync(Mismatch(vmId, TestData.Now.AddMinutes(2)));
 
         Assert.Equal(AlertStatus.Acknowledged, acknowledged!.Status);
@@ -35,7 +35,7 @@ public sealed class AlertStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(AlertStatus.Acknowledged, bumped.Status);
         Assert.Equal(2, bumped.Count);
         Assert.Equal(AlertStatus.Acknowledged, (await alerts.GetAsync(opened.Id))!.Status);
-        Assert.Null(await alerts.AcknowledgeAsync("' or true or '", null, TestData.Now));
+        Assert.Null(await alerts.AcknowledgeAsync("' or true or '", null, "alice", TestData.Now));
     }
 
     [Fact]

@@ -22,10 +22,15 @@ public sealed class ApiClient : IDisposable
     private long sent;
 
     /// <param name="taskTimeout">The longest one wait polls (default <see cref="DefaultTaskTimeout"/>).</param>
-    public ApiClient(Uri baseAddress, TimeSpan? taskTimeout = null)
+    /// <param name="apiKey">The key sent in <c>X-Api-Key</c> (default <see cref="TestKeys.Admin"/>; null sends none).</param>
+    public ApiClient(Uri baseAddress, TimeSpan? taskTimeout = null, string? apiKey = TestKeys.Admin)
     {
         TaskTimeout = taskTimeout ?? DefaultTaskTimeout;
         http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Add(TestKeys.Header, apiKey);
+        }
     }
 
     public TimeSpan TaskTimeout { get; }

@@ -134,7 +134,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         yield return dll;
         yield return "--urls=" + baseAddress.ToString().TrimEnd('/');
-        foreach (var argument in identity.CommandLine())
+        foreach (var argument in identity.CommandLine().Concat(options.WithTestKeys ? TestKeys.CommandLine() : []))
         {
             yield return argument;
         }

@@ -15,6 +15,9 @@ public sealed record LocalHostStart
     /// <summary>The storage account; null: the shared Azurite (checked before the start).</summary>
     public string? StorageConnectionString { get; init; }
 
+    /// <summary>Whether the host is configured with <see cref="TestKeys"/> (else it generates its own admin key).</summary>
+    public bool WithTestKeys { get; init; } = true;
+
     /// <summary>The path that answers 200 once the host is ready.</summary>
     public string ReadyPath { get; init; } = "/api/health";
 

@@ -10,6 +10,9 @@ public sealed record AlertRecord
 
     public required AlertKind Kind { get; init; }
 
+    /// <summary>The VM's project; null for a machine VmControl does not know (only admins see those).</summary>
+    public string? Project { get; init; }
+
     public AlertStatus Status { get; init; } = AlertStatus.Open;
 
     public VmState? VmState { get; init; }
@@ -29,6 +32,9 @@ public sealed record AlertRecord
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
     public string? AcknowledgeNote { get; init; }
+
+    /// <summary>Who acknowledged it (the authenticated principal).</summary>
+    public string? AcknowledgedBy { get; init; }
 
     public string Message { get; init; } = string.Empty;
 }

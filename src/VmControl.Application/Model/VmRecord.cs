@@ -13,6 +13,28 @@ public sealed record VmRecord
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The project the VM belongs to; callers of other projects (but admins) do not see it.</summary>
+    public string Project { get; init; } = Projects.Default;
+
+    /// <summary>Nova's lock: non-admins may not act on the VM (docs/lifecycle.md §4).</summary>
+    public bool Locked { get; init; }
+
+    public string? LockedReason { get; init; }
+
+    /// <summary>Who locked it (the principal's name); null when unlocked.</summary>
+    public string? LockedBy { get; init; }
+
+    /// <summary>Whether an admin set the lock: then only an admin may lift it (Nova's <c>locked_by: admin</c>).</summary>
+    public bool LockedByAdmin { get; init; }
+
+    public DateTimeOffset? LockedAt { get; init; }
+
+    /// <summary>Delete and soft delete are refused while set.</summary>
+    public bool DeleteProtection { get; init; }
+
+    /// <summary>Stop and suspend are refused while set.</summary>
+    public bool StopProtection { get; init; }
+
     public VmState VmState { get; init; } = VmState.Initialized;
 
     public TaskState? TaskState { get; init; }
@@ -57,6 +79,8 @@ public sealed record VmRecord
     public string? ETag { get; init; }
 
     public VmStatus Status => new(VmState, TaskState, PowerState, StateBeforeResize);
+
+    public VmSafeguards Safeguards => new(Locked, LockedReason, DeleteProtection, StopProtection);
 
     /// <summary>Copies the statuses of <paramref name="status"/> onto this record.</summary>
     public VmRecord With(VmStatus status)

@@ -14,8 +14,8 @@ public interface IAlertStore
 
     Task<AlertRecord?> GetAsync(string alertId, CancellationToken cancellationToken = default);
 
-    /// <summary>Acknowledges an open alert; null when no alert has that id.</summary>
-    Task<AlertRecord?> AcknowledgeAsync(string alertId, string? note, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>Acknowledges an open alert on behalf of <paramref name="by"/>; null when no alert has that id.</summary>
+    Task<AlertRecord?> AcknowledgeAsync(string alertId, string? note, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Resolves the active alert for a VM and kind; false when there was none.</summary>
     Task<bool> ResolveAsync(string vmId, AlertKind kind, DateTimeOffset at, CancellationToken cancellationToken = default);

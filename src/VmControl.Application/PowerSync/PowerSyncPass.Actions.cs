@@ -19,7 +19,7 @@ internal sealed partial class PowerSyncPass
         }
 
         var result = await commands.RequestAction.RequestAsync(
-            new ActionRequest(vm.Id, VmAction.Stop, RequestedBy: PowerSyncSettings.RequestedBy),
+            new ActionRequest(vm.Id, VmAction.Stop, Caller: PowerSyncSettings.Actor),
             cancellationToken).ConfigureAwait(false);
         if (result is CommandResult.Accepted accepted)
         {
@@ -28,7 +28,7 @@ internal sealed partial class PowerSyncPass
         }
         else
         {
-            LogHealRefused(logger, vm.Id, result.GetType().Name);
+            LogHealRefused(logger, vm.Id, Why(result));
         }
     }
 
@@ -40,11 +40,23 @@ internal sealed partial class PowerSyncPass
             return;
         }
 
-        var result = await commands.DeleteVm.DeleteAsync(vm.Id, ifMatch: null, PowerSyncSettings.RequestedBy, cancellationToken).ConfigureAwait(false);
+        var result = await commands.DeleteVm.DeleteAsync(vm.Id, ifMatch: null, PowerSyncSettings.Actor, cancellationToken).ConfigureAwait(false);
         if (result is CommandResult.Accepted accepted)
         {
             Reclaimed++;
             LogReclaimed(logger, vm.Id, accepted.Action.Id);
         }
+        else
+        {
+            LogReclaimRefused(logger, vm.Id, Why(result));
+        }
     }
+
+    /// <summary>Why an automated action did not start: a locked or protected VM says which, so the log explains the skip.</summary>
+    private static string Why(CommandResult result) => result switch
+    {
+        CommandResult.Guarded guarded => $"{guarded.Refusal.Code}: {guarded.Refusal.Message}",
+        CommandResult.Refused refused => refused.Decision.Code.ToWire(),
+        _ => result.GetType().Name,
+    };
 }

@@ -8,6 +8,7 @@ internal sealed partial class PowerSyncPass
             Id = string.Empty,
             VmId = vm.Id,
             Kind = kind,
+            Project = vm.Project,
             VmState = vm.VmState,
             ExpectedPowerStates = expected ?? [],
             ObservedPowerState = vm.PowerState,

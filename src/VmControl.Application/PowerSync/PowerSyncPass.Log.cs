@@ -24,4 +24,7 @@ internal sealed partial class PowerSyncPass
 
     [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "Power sync: reclaiming soft-deleted VM {VmId} (action {ActionId})")]
     private static partial void LogReclaimed(ILogger logger, string vmId, string actionId);
+
+    [LoggerMessage(EventId = 215, Level = LogLevel.Information, Message = "Power sync: reclaim of VM {VmId} not started ({Result})")]
+    private static partial void LogReclaimRefused(ILogger logger, string vmId, string result);
 }

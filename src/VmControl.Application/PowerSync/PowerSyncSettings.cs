@@ -31,4 +31,7 @@ public sealed class PowerSyncSettings
 
     /// <summary>Who heals and reclaims are recorded as requested by.</summary>
     public const string RequestedBy = "power-sync";
+
+    /// <summary>Power sync as a caller: every project, no lock override (a locked or protected VM is skipped).</summary>
+    public static Caller Actor { get; } = Caller.System(RequestedBy);
 }

@@ -25,6 +25,15 @@ public abstract record CommandResult
     /// <summary>409: the lifecycle refused the action, or another request won the race for the task lock.</summary>
     public sealed record Refused(Decision.Refused Decision) : CommandResult;
 
+    /// <summary>409: a lock or a protection flag refused the action; nothing was written.</summary>
+    public sealed record Guarded(SafeguardRefusal Refusal) : CommandResult;
+
+    /// <summary>403: the caller's role does not allow this part of the request (another project at create).</summary>
+    public sealed record Forbidden(string Field, string Message) : CommandResult;
+
+    /// <summary>200: the VM's lock or protection flags changed (or already were as asked).</summary>
+    public sealed record Updated(VmRecord Vm) : CommandResult;
+
     /// <summary>412: <c>If-Match</c> named an ETag the VM has moved on from.</summary>
     public sealed record PreconditionFailed(string? CurrentETag) : CommandResult;
 

@@ -21,6 +21,13 @@ public sealed class CreateVm(IVmStore vms, IHypervisorDriver driver, TaskStarter
             return unsupported;
         }
 
+        var caller = request.Actor;
+        if (request.Project is { } named && named != caller.Project && !caller.IsAdmin)
+        {
+            // Nova lets only admins create a server in another project; anyone else names their own or none.
+            return new CommandResult.Forbidden("project", "Only an admin may create a VM in another project.");
+        }
+
         var now = time.GetUtcNow();
         var actionId = ActionIds.New(now);
         var parameters = request.Placement ?? new Dictionary<string, string>();
@@ -34,6 +41,9 @@ public sealed class CreateVm(IVmStore vms, IHypervisorDriver driver, TaskStarter
                 Size = request.Size!,
                 Image = request.Image!,
                 Tags = request.Tags ?? new Dictionary<string, string>(),
+                Project = request.Project ?? caller.Project,
+                DeleteProtection = request.DeleteProtection,
+                StopProtection = request.StopProtection,
                 TaskState = TaskState.Spawning,
                 CurrentActionId = actionId,
                 TaskDeadline = now + settings.DeadlineOf(VmAction.Create),
@@ -45,7 +55,7 @@ public sealed class CreateVm(IVmStore vms, IHypervisorDriver driver, TaskStarter
             cancellationToken).ConfigureAwait(false);
 
         return await starter.RecordAndStartAsync(
-            new TaskStart(vm, VmAction.Create, actionId, VmState.Initialized, parameters, request.RequestedBy, request.RequestId, now),
+            new TaskStart(vm, VmAction.Create, actionId, VmState.Initialized, parameters, caller.Name, request.RequestId, now),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,8 @@ namespace VmControl.Application.UseCases;
 
 /// <summary>
 /// A new VM. <see cref="Placement"/> carries what a driver needs beside the basics (the Azure driver's ARM placement or
-/// <c>resourceId</c>); <see cref="RequestId"/> is the caller's request id, stored on the create action.
+/// <c>resourceId</c>); <see cref="RequestId"/> is the caller's request id, stored on the create action. <see cref="Project"/>
+/// may be named by admins only; others create in their own project.
 /// </summary>
 public sealed record CreateVmRequest(
     string? Name,
@@ -10,5 +11,12 @@ public sealed record CreateVmRequest(
     string? Image,
     IReadOnlyDictionary<string, string>? Tags = null,
     IReadOnlyDictionary<string, string>? Placement = null,
-    string RequestedBy = "anonymous",
-    string? RequestId = null);
+    Caller? Caller = null,
+    string? RequestId = null,
+    string? Project = null,
+    bool DeleteProtection = false,
+    bool StopProtection = false)
+{
+    /// <summary>The caller, or the system actor <c>anonymous</c> when none was given.</summary>
+    public Caller Actor => Caller ?? Model.Caller.System("anonymous");
+}

@@ -21,13 +21,14 @@ public sealed class DeleteVm(
     private readonly TaskLock taskLock = new(vms);
     private readonly TaskSettings settings = options.Value;
 
-    public Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, string requestedBy, CancellationToken cancellationToken = default) =>
-        DeleteAsync(vmId, ifMatch, requestedBy, requestId: null, cancellationToken);
+    public Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, Caller caller, CancellationToken cancellationToken = default) =>
+        DeleteAsync(vmId, ifMatch, caller, requestId: null, cancellationToken);
 
     /// <summary>The hard delete, recording <paramref name="requestId"/> (the caller's request id) on the delete action.</summary>
-    public async Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, string requestedBy, string? requestId, CancellationToken cancellationToken)
+    public async Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, Caller caller, string? requestId, CancellationToken cancellationToken)
     {
-        var opened = await opening.OpenAsync(vmId, ifMatch, VmAction.Delete, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(caller);
+        var opened = await opening.OpenAsync(vmId, ifMatch, VmAction.Delete, caller, cancellationToken).ConfigureAwait(false);
         if (opened.Decision is Decision.AlreadyDeleting && opened.Vm is { } deleting)
         {
             return await RepeatedAsync(deleting, cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,7 @@ public sealed class DeleteVm(
 
         await preemption.PreemptAsync(before, actionId, now).ConfigureAwait(false);
         return await starter.RecordAndStartAsync(
-            new TaskStart(after, VmAction.Delete, actionId, before.VmState, new Dictionary<string, string>(), requestedBy, requestId, now),
+            new TaskStart(after, VmAction.Delete, actionId, before.VmState, new Dictionary<string, string>(), caller.Name, requestId, now),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -4,7 +4,7 @@ using VmControl.Application.Tasks;
 namespace VmControl.Application.UseCases;
 
 /// <summary>
-/// A lifecycle action on an existing VM. Order: parameters → the opening (404, 412, lifecycle) → driver capability →
+/// A lifecycle action on an existing VM. Order: parameters → the opening (404, safeguards, 412, lifecycle) → driver capability →
 /// checks against the VM → claim task_state by compare-and-swap → record and start. Delete goes to <see cref="DeleteVm"/>.
 /// </summary>
 public sealed class RequestAction(
@@ -24,7 +24,7 @@ public sealed class RequestAction(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Action == VmAction.Delete)
         {
-            return await delete.DeleteAsync(request.VmId, request.IfMatch, request.RequestedBy, request.RequestId, cancellationToken).ConfigureAwait(false);
+            return await delete.DeleteAsync(request.VmId, request.IfMatch, request.Actor, request.RequestId, cancellationToken).ConfigureAwait(false);
         }
 
         var parameters = request.Parameters ?? new Dictionary<string, string>();
@@ -33,7 +33,7 @@ public sealed class RequestAction(
             return invalid;
         }
 
-        var opened = await opening.OpenAsync(request.VmId, request.IfMatch, request.Action, cancellationToken).ConfigureAwait(false);
+        var opened = await opening.OpenAsync(request.VmId, request.IfMatch, request.Action, request.Actor, cancellationToken).ConfigureAwait(false);
         if (opened.Answered)
         {
             return opened.Answer;
@@ -66,7 +66,7 @@ public sealed class RequestAction(
         }
 
         return await starter.RecordAndStartAsync(
-            new TaskStart(claimed, request.Action, actionId, vm.VmState, parameters, request.RequestedBy, request.RequestId, now),
+            new TaskStart(claimed, request.Action, actionId, vm.VmState, parameters, request.Actor.Name, request.RequestId, now),
             cancellationToken).ConfigureAwait(false);
     }
 }

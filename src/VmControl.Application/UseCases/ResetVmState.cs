@@ -22,7 +22,7 @@ public sealed class ResetVmState(IVmStore vms, IActionLog actions, VmOpening ope
             return invalid;
         }
 
-        var opened = await opening.OpenAsync(request.VmId, request.IfMatch, cancellationToken).ConfigureAwait(false);
+        var opened = await opening.OpenAsync(request.VmId, request.IfMatch, request.Actor, cancellationToken).ConfigureAwait(false);
         if (opened.Answered)
         {
             return opened.Answer;
@@ -59,7 +59,7 @@ public sealed class ResetVmState(IVmStore vms, IActionLog actions, VmOpening ope
                 RequestedAt = now,
                 StartedAt = now,
                 FinishedAt = now,
-                RequestedBy = request.RequestedBy,
+                RequestedBy = request.Actor.Name,
                 RequestId = request.RequestId,
                 TraceId = Telemetry.RequestTrace.Accepting(vm.Id, actionId),
                 Parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! },

@@ -5,7 +5,7 @@ public sealed class ActionFunctions(VmControlApi api)
 {
     [Function("RequestAction")]
     public Task<IActionResult> RequestAction(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vms/{id}/actions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "vms/{id}/actions")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -13,14 +13,14 @@ public sealed class ActionFunctions(VmControlApi api)
 
     [Function("ListActions")]
     public Task<IActionResult> ListActions(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vms/{id}/actions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vms/{id}/actions")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         Trigger.RunAsync(request, context => api.ListActionsAsync(context, id, cancellationToken));
 
     [Function("GetAction")]
     public Task<IActionResult> GetAction(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vms/{id}/actions/{actionId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vms/{id}/actions/{actionId}")] HttpRequest request,
         string id,
         string actionId,
         CancellationToken cancellationToken) =>

@@ -5,14 +5,14 @@ public sealed class OperationFunctions(VmControlApi api)
 {
     [Function("RunPowerSync")]
     public Task<IActionResult> RunPowerSync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "power-sync")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "power-sync")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         Trigger.RunAsync(request, client, context => api.RunPowerSyncAsync(context, cancellationToken));
 
     [Function("GetLifecycle")]
     public Task<IActionResult> GetLifecycle(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lifecycle")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lifecycle")] HttpRequest request,
         CancellationToken cancellationToken) =>
         Trigger.RunAsync(request, context => api.GetLifecycleAsync(context, cancellationToken));
 

@@ -5,27 +5,27 @@ public sealed class VmFunctions(VmControlApi api)
 {
     [Function("CreateVm")]
     public Task<IActionResult> CreateVm(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vms")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "vms")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         Trigger.RunAsync(request, client, context => api.CreateVmAsync(context, cancellationToken));
 
     [Function("ListVms")]
     public Task<IActionResult> ListVms(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vms")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vms")] HttpRequest request,
         CancellationToken cancellationToken) =>
         Trigger.RunAsync(request, context => api.ListVmsAsync(context, cancellationToken));
 
     [Function("GetVm")]
     public Task<IActionResult> GetVm(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vms/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vms/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         Trigger.RunAsync(request, context => api.GetVmAsync(context, id, cancellationToken));
 
     [Function("DeleteVm")]
     public Task<IActionResult> DeleteVm(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "vms/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "vms/{id}")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ public sealed class VmFunctions(VmControlApi api)
 
     [Function("ResetState")]
     public Task<IActionResult> ResetState(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "vms/{id}/reset-state")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "vms/{id}/reset-state")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

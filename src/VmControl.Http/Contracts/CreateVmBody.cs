@@ -1,6 +1,9 @@
 namespace VmControl.Http.Contracts;
 
-/// <summary>The body of <c>POST /api/vms</c>. The Azure driver reads <see cref="ResourceId"/> (adopt) or the placement fields.</summary>
+/// <summary>
+/// The body of <c>POST /api/vms</c>. The Azure driver reads <see cref="ResourceId"/> (adopt) or the placement fields;
+/// <see cref="Project"/> may be named by admins only.
+/// </summary>
 public sealed record CreateVmBody(
     string? Name,
     string? Size,
@@ -9,4 +12,7 @@ public sealed record CreateVmBody(
     string? ResourceId = null,
     string? Location = null,
     string? ResourceGroup = null,
-    Dictionary<string, string>? Placement = null);
+    Dictionary<string, string>? Placement = null,
+    string? Project = null,
+    bool? DeleteProtection = null,
+    bool? StopProtection = null);

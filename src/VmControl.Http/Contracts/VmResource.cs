@@ -19,7 +19,13 @@ public sealed record VmResource(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string Driver,
-    IReadOnlyList<string> AllowedActions)
+    IReadOnlyList<string> AllowedActions,
+    string Project,
+    bool Locked,
+    string? LockedReason,
+    string? LockedBy,
+    bool DeleteProtection,
+    bool StopProtection)
 {
     public static VmResource From(VmRecord vm)
     {
@@ -40,6 +46,12 @@ public sealed record VmResource(
             vm.CreatedAt,
             vm.UpdatedAt,
             vm.Driver,
-            [.. Lifecycle.AllowedActions(vm.Status).Select(a => a.ToWire())]);
+            [.. Lifecycle.AllowedActions(vm.Status).Select(a => a.ToWire())],
+            vm.Project,
+            vm.Locked,
+            vm.LockedReason,
+            vm.LockedBy,
+            vm.DeleteProtection,
+            vm.StopProtection);
     }
 }

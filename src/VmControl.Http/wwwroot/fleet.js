@@ -146,7 +146,10 @@ export function mount(root, { params }) {
   function renderRows() {
     const [key, desc] = state.sort.startsWith('-') ? [state.sort.slice(1), true] : [state.sort, false];
     const value = (COLUMNS.find(c => c[0] === key) ?? COLUMNS[0])[2];
-    const shown = [...items].sort((a, b) => (desc ? -1 : 1) * String(value(a)).localeCompare(String(value(b)), undefined, { numeric: true }) || a.id.localeCompare(b.id));
+    // Names compare as people read them (web-2 before web-10); ids are hex, compared as text.
+    const compare = key === 'id' ? (x, y) => (x < y ? -1 : x > y ? 1 : 0)
+      : (x, y) => x.localeCompare(y, undefined, { numeric: true });
+    const shown = [...items].sort((a, b) => (desc ? -1 : 1) * compare(String(value(a)), String(value(b))) || (a.id < b.id ? -1 : 1));
     keepFocus(root, () => {
       replace(tbody, shown.length === 0
         ? h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No VM matches these filters.'))

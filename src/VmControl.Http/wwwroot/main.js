@@ -1,6 +1,6 @@
 // The console's shell: hash routing (#/, #/vms/{id}, #/alerts, #/create, #/lifecycle, #/simulator),
 // live polling that pauses when "Live updates" is off or the tab is hidden, and the open-alerts banner.
-import { askKey, get, getLifecycle } from './api.js';
+import { askKey, get, getLifecycle, whoami } from './api.js';
 import { h, replace, problemView } from './ui.js';
 import { every, route } from './nav.js';
 import * as fleet from './fleet.js';
@@ -49,6 +49,22 @@ const bannerPoll = every(5000, async () => {
 // A change of view, an acknowledgement or a power-sync pass recounts at once.
 window.addEventListener('hashchange', () => bannerPoll.now());
 window.addEventListener('vmcontrol:alerts-changed', () => bannerPoll.now());
+
+// Who is signed in, and the role on <body>: elements marked data-needs="operator" or "admin" hide below that role
+// (console.css), so a reader sees no action buttons and only an admin sees reset-state and the simulator.
+async function showCaller() {
+  const who = document.getElementById('who');
+  try {
+    const me = await whoami();
+    document.body.dataset.role = me.role;
+    who.textContent = `${me.name} · ${me.role} · ${me.allProjects ? 'all projects' : 'project ' + me.project}`;
+  } catch {
+    delete document.body.dataset.role;
+    who.textContent = 'not signed in';
+  }
+}
+window.addEventListener('vmcontrol:key-changed', () => { showCaller(); render(); });
+showCaller();
 
 getLifecycle().then(l => {
   document.getElementById('nav-simulator').hidden = l.driver?.name !== 'simulated';

@@ -15,6 +15,10 @@ public static class CommandFaults
             NovaResult.Fault(409, $"Cannot '{novaAction}' instance {id} while it is in vm_state {NovaStates.VmState(refused.VmState)}"),
         CommandResult.Invalid invalid => NovaResult.Fault(400, $"Invalid input for field/attribute {invalid.Field}. {invalid.Message}"),
         CommandResult.PreconditionFailed => NovaResult.Fault(409, $"Instance {id} changed while the request ran; retry."),
+        // Nova: "Instance <id> is locked" (exception.InstanceIsLocked); protection has no Nova word, so ours.
+        CommandResult.Guarded { Refusal.Safeguard: Safeguard.Lock } => NovaResult.Fault(409, $"Instance {id} is locked"),
+        CommandResult.Guarded guarded => NovaResult.Fault(409, $"Cannot '{novaAction}' instance {id}: {guarded.Refusal.Message}"),
+        CommandResult.Forbidden forbidden => NovaResult.Fault(403, forbidden.Message),
         CommandResult.Unsupported unsupported => NovaResult.Fault(501, $"'{novaAction}' is not supported by the {unsupported.Driver} driver: {unsupported.Reason}"),
         _ => NovaResult.Fault(500, "Unexpected result " + result.GetType().Name),
     };

@@ -26,7 +26,9 @@ public sealed partial class ComputeApi
         var verb = action!.NovaName.StartsWith("os-", StringComparison.Ordinal) ? action.NovaName[3..] : action.NovaName;
         if (action.Action is not { } vmAction)
         {
-            return await ResetStateAsync(request, id, action.Arguments).ConfigureAwait(false);
+            return action.NovaName == "os-resetState"
+                ? await ResetStateAsync(request, id, action.Arguments).ConfigureAwait(false)
+                : await LockAsync(request, id, action).ConfigureAwait(false);
         }
 
         var (parameters, invalid) = await ParametersAsync(request, id, vmAction, action.Arguments).ConfigureAwait(false);
@@ -41,7 +43,7 @@ public sealed partial class ComputeApi
         }
 
         var result = await requestAction.RequestAsync(
-            new ActionRequest(id, vmAction, parameters, null, request.Caller.RequestedBy, request.RequestId), request.Aborted).ConfigureAwait(false);
+            new ActionRequest(id, vmAction, parameters, null, request.Acting, request.RequestId), request.Aborted).ConfigureAwait(false);
         return result switch
         {
             CommandResult.Accepted accepted => Success(request, action, accepted),
@@ -99,7 +101,7 @@ public sealed partial class ComputeApi
 
                 // VmControl cannot rename a VM; refusing beats answering with a name that did not change.
                 if (NovaJson.Text(arguments, "name") is { } name
-                    && await queries.GetVmAsync(id, request.Aborted).ConfigureAwait(false) is { } vm && vm.Name != name)
+                    && await queries.GetVmAsync(id, request.Acting, request.Aborted).ConfigureAwait(false) is { } vm && vm.Name != name)
                 {
                     return (null, NovaResult.Fault(400, "Renaming a server on rebuild is not supported by VmControl."));
                 }
@@ -119,6 +121,19 @@ public sealed partial class ComputeApi
         return (parameters, null);
     }
 
+    /// <summary>
+    /// <c>lock</c> (with Nova 2.73's optional <c>locked_reason</c>) and <c>unlock</c>: 202, or 409 when an admin's lock
+    /// stands in the way of a non-admin.
+    /// </summary>
+    private async Task<NovaResult> LockAsync(ComputeRequest request, string id, ServerAction action)
+    {
+        var locking = action.NovaName == "lock";
+        var reason = locking ? NovaJson.Text(action.Arguments, "locked_reason") : null;
+        var result = await changeSafeguards.ChangeAsync(
+            new SafeguardChange(id, request.Acting, Lock: locking, LockReason: reason), request.Aborted).ConfigureAwait(false);
+        return result is CommandResult.Updated ? NovaResult.Empty(202) : CommandFaults.For(result, action.NovaName, id);
+    }
+
     /// <summary><c>os-resetState</c> (admin): vm_state to active or error, no hypervisor call; 202 as Nova.</summary>
     private async Task<NovaResult> ResetStateAsync(ComputeRequest request, string id, JsonObject arguments)
     {
@@ -134,7 +149,7 @@ public sealed partial class ComputeApi
         }
 
         var result = await resetVmState.ResetAsync(
-            new ResetStateRequest(id, state, ResetReason, null, request.Caller.RequestedBy, request.RequestId), request.Aborted).ConfigureAwait(false);
+            new ResetStateRequest(id, state, ResetReason, null, request.Acting, request.RequestId), request.Aborted).ConfigureAwait(false);
         return result is CommandResult.Reset ? NovaResult.Empty(202) : CommandFaults.For(result, "resetState", id);
     }
 }

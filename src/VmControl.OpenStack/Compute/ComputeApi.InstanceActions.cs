@@ -13,7 +13,7 @@ public sealed partial class ComputeApi
             return NovaResult.ServerNotFound(id);
         }
 
-        var page = await queries.ListActionsAsync(id, VmQueries.MaxLimit, null, request.Aborted).ConfigureAwait(false);
+        var page = await queries.ListActionsAsync(id, request.Acting, VmQueries.MaxLimit, null, request.Aborted).ConfigureAwait(false);
         var actions = new JsonArray([.. (page?.Items ?? []).Select(a => (JsonNode)InstanceActionView.Action(a, request.Caller))]);
         return NovaResult.Json(200, new JsonObject { ["instanceActions"] = actions });
     }
@@ -31,18 +31,18 @@ public sealed partial class ComputeApi
         string? token = null;
         do
         {
-            var page = await queries.ListActionsAsync(id, VmQueries.MaxLimit, token, request.Aborted).ConfigureAwait(false);
+            var page = await queries.ListActionsAsync(id, request.Acting, VmQueries.MaxLimit, token, request.Aborted).ConfigureAwait(false);
             actionId = page?.Items.FirstOrDefault(a => InstanceActionView.RequestIdOf(a) == requestId)?.Id;
             token = page?.ContinuationToken;
         }
         while (actionId is null && token is not null);
 
-        var action = actionId is null ? null : await queries.GetActionAsync(id, actionId, request.Aborted).ConfigureAwait(false);
+        var action = actionId is null ? null : await queries.GetActionAsync(id, actionId, request.Acting, request.Aborted).ConfigureAwait(false);
         return action is null
             ? NovaResult.Fault(404, $"Action for request_id {requestId} on instance {id} not found")
             : NovaResult.Json(200, new JsonObject { ["instanceAction"] = InstanceActionView.WithEvents(action, request.Caller) });
     }
 
     private async Task<bool> ExistsAsync(ComputeRequest request, string id) =>
-        await queries.GetVmAsync(id, request.Aborted).ConfigureAwait(false) is { } vm && vm.VmState != VmState.HardDeleted;
+        await queries.GetVmAsync(id, request.Acting, request.Aborted).ConfigureAwait(false) is { } vm && vm.VmState != VmState.HardDeleted;
 }

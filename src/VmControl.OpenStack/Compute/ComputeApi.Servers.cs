@@ -16,7 +16,7 @@ public sealed partial class ComputeApi
             return fault;
         }
 
-        var (page, more, markerFault) = await listing!.RunAsync(queries, request.Aborted).ConfigureAwait(false);
+        var (page, more, markerFault) = await listing!.RunAsync(queries, request.Acting, request.Aborted).ConfigureAwait(false);
         if (markerFault is not null)
         {
             return markerFault;
@@ -40,7 +40,7 @@ public sealed partial class ComputeApi
     public async Task<NovaResult> ShowServerAsync(ComputeRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var vm = await queries.GetVmAsync(id, request.Aborted).ConfigureAwait(false);
+        var vm = await queries.GetVmAsync(id, request.Acting, request.Aborted).ConfigureAwait(false);
         return vm is null || vm.VmState == VmState.HardDeleted
             ? NovaResult.ServerNotFound(id)
             : NovaResult.Json(200, new JsonObject { ["server"] = view.Detail(vm, request.Caller, request.ComputeUrl) });
@@ -75,7 +75,7 @@ public sealed partial class ComputeApi
         }
 
         var create = new CreateVmRequest(
-            NovaJson.Text(server, "name"), flavor.SizeName, NovaJson.Text(server, "imageRef"), metadata, null, request.Caller.RequestedBy, request.RequestId);
+            NovaJson.Text(server, "name"), flavor.SizeName, NovaJson.Text(server, "imageRef"), metadata, null, request.Acting, request.RequestId);
         var result = await createVm.CreateAsync(create, request.Aborted).ConfigureAwait(false);
         if (result is not CommandResult.Accepted accepted)
         {
@@ -98,7 +98,7 @@ public sealed partial class ComputeApi
     public async Task<NovaResult> DeleteServerAsync(ComputeRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await deleteVm.DeleteAsync(id, null, request.Caller.RequestedBy, request.RequestId, request.Aborted).ConfigureAwait(false);
+        var result = await deleteVm.DeleteAsync(id, null, request.Acting, request.RequestId, request.Aborted).ConfigureAwait(false);
         return result switch
         {
             CommandResult.Accepted => NovaResult.Empty(204),

@@ -14,6 +14,7 @@ public sealed partial class ComputeApi(
     RequestAction requestAction,
     DeleteVm deleteVm,
     ResetVmState resetVmState,
+    ChangeSafeguards changeSafeguards,
     VmQueries queries,
     ServerView view,
     FlavorCatalog flavors)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VmControl.Application.Ports;
 using VmControl.OpenStack.Identity;
+using Caller = VmControl.OpenStack.Identity.Caller;
 
 namespace VmControl.OpenStack.Compute;
 
@@ -28,7 +29,11 @@ public sealed partial class ComputePipeline(TokenService tokens, IOptions<OpenSt
         if (result is null)
         {
             var caller = authenticate ? Authenticate(context) : new Caller("anonymous", "anonymous", []);
-            result = caller is null ? Unauthorized(context) : await Handle(new ComputeRequest(context, caller, requestId), handle).ConfigureAwait(false);
+            var compute = caller is null ? null : new ComputeRequest(context, caller, requestId);
+            result = compute is null
+                ? Unauthorized(context)
+                : (authenticate ? ComputePolicy.Check(context.Request, compute.Caller, compute.Actor?.Role) : null)
+                    ?? await Handle(compute, handle).ConfigureAwait(false);
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using VmControl.OpenStack.Identity;
+using Caller = VmControl.OpenStack.Identity.Caller;
 
 namespace VmControl.OpenStack.Compute;
 
@@ -8,4 +9,10 @@ public sealed record ComputeRequest(HttpContext Http, Caller Caller, string Requ
     public string ComputeUrl => PublicUrl.Compute(Http.Request);
 
     public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>The caller as the application sees it (role from the Keystone roles, the token's project); null with no role.</summary>
+    public Application.Model.Caller? Actor { get; } = KeystoneRoles.Actor(Caller);
+
+    /// <summary>The caller for a use case; the pipeline has already refused a token whose roles give no rights.</summary>
+    public Application.Model.Caller Acting => Actor ?? throw new InvalidOperationException("A compute request without a role reached a handler.");
 }

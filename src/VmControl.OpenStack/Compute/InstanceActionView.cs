@@ -1,5 +1,6 @@
 using VmControl.Application.Model;
 using VmControl.OpenStack.Identity;
+using Caller = VmControl.OpenStack.Identity.Caller;
 
 namespace VmControl.OpenStack.Compute;
 

@@ -2,7 +2,7 @@ namespace VmControl.OpenStack.Compute;
 
 /// <summary>
 /// One <c>POST /servers/{id}/action</c> body, parsed: Nova's name for it, the VmControl action (null for
-/// os-resetState, which is not a lifecycle action), its parameters, and the status Nova answers with.
+/// os-resetState, lock and unlock, which are not lifecycle actions), its parameters, and the status Nova answers with.
 /// </summary>
 public sealed record ServerAction(string NovaName, VmAction? Action, JsonObject Arguments, int SuccessStatus)
 {
@@ -26,6 +26,8 @@ public sealed record ServerAction(string NovaName, VmAction? Action, JsonObject 
         ["forceDelete"] = (VmAction.Delete, 202),
         ["restore"] = (VmAction.Restore, 202),
         ["os-resetState"] = (null, 202),
+        ["lock"] = (null, 202),
+        ["unlock"] = (null, 202),
     };
 
     /// <summary>The first key Nova knows wins, as in Nova's action dispatch; <c>null</c> and <c>{}</c> are both an empty argument.</summary>

@@ -1,12 +1,12 @@
 using VmControl.Application.Model;
-using VmControl.OpenStack.Identity;
+using Caller = VmControl.OpenStack.Identity.Caller;
 
 namespace VmControl.OpenStack.Compute;
 
 /// <summary>
 /// Nova's server views at microversion 2.1 (<c>nova/api/openstack/compute/views/servers.py</c>), field for field:
-/// Tempest's schemas allow nothing more. VmControl has no tenancy, networks or volumes, so a server is shown as
-/// owned by the caller's project, with no addresses and no volumes.
+/// Tempest's schemas allow nothing more (so <c>locked</c>, a 2.9 field, is not shown yet). A server's <c>tenant_id</c> is
+/// its VM's project; VmControl has no networks or volumes, so a server has no addresses and no volumes.
 /// </summary>
 public sealed class ServerView(FlavorCatalog flavors)
 {
@@ -62,7 +62,7 @@ public sealed class ServerView(FlavorCatalog flavors)
             ["id"] = vm.Id,
             ["name"] = vm.Name,
             ["status"] = status,
-            ["tenant_id"] = caller.ProjectId,
+            ["tenant_id"] = Identity.KeystoneIds.Of("project", vm.Project),
             ["user_id"] = caller.UserId,
             ["metadata"] = metadata,
             ["hostId"] = string.Empty,

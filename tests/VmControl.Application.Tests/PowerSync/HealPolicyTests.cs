@@ -44,6 +44,27 @@ public sealed class HealPolicyTests : IAsyncLifetime
         Assert.Equal(heals, third.AlertsResolved);
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task ActiveButDown_LockedOrStopProtected_IsSkipped_NotHealed(bool locked, bool stopProtected)
+    {
+        var vm = await system.CreateActiveVmAsync();
+        var change = new SafeguardChange(vm.Id, new Caller("olivia", Role.Operator, Projects.Default), Lock: locked ? true : null, StopProtection: stopProtected ? true : null);
+        Assert.IsType<CommandResult.Updated>(await system.Commands.ChangeSafeguardsAsync(change));
+        var sync = system.PowerSync(s => s.HealPolicy = HealPolicy.Heal);
+        await system.SetPowerAsync((await system.Vms.GetAsync(vm.Id))!, PowerState.Shutdown);
+
+        await sync.RunPassAsync();
+        var second = await sync.RunPassAsync();
+
+        // Power sync is an automated actor, not an admin: the lock holds for it, and the alert says what is wrong.
+        Assert.Equal((0, 1), (second.HealsStarted, second.AlertsOpened));
+        var history = await system.Actions.ListAsync(vm.Id, 100, null);
+        Assert.DoesNotContain(history.Items, a => a.RequestedBy == PowerSyncSettings.RequestedBy);
+        Assert.Equal(VmState.Active, (await system.Vms.GetAsync(vm.Id))!.VmState);
+    }
+
     [Fact]
     public async Task StoppedButRunning_StaysAnAlertBecauseTheLifecycleHasNoForceStop()
     {

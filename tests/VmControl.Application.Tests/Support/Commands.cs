@@ -10,7 +10,13 @@ public sealed class Commands(IServiceProvider services)
         services.GetRequiredService<RequestAction>().RequestAsync(request);
 
     public Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, string requestedBy) =>
-        services.GetRequiredService<DeleteVm>().DeleteAsync(vmId, ifMatch, requestedBy);
+        services.GetRequiredService<DeleteVm>().DeleteAsync(vmId, ifMatch, Caller.System(requestedBy));
+
+    public Task<CommandResult> DeleteAsync(string vmId, string? ifMatch, Caller caller) =>
+        services.GetRequiredService<DeleteVm>().DeleteAsync(vmId, ifMatch, caller);
+
+    public Task<CommandResult> ChangeSafeguardsAsync(SafeguardChange change) =>
+        services.GetRequiredService<ChangeSafeguards>().ChangeAsync(change);
 
     public Task<CommandResult> ResetStateAsync(ResetStateRequest request) =>
         services.GetRequiredService<ResetVmState>().ResetAsync(request);

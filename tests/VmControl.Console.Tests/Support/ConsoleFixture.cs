@@ -43,7 +43,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in a new context (laptop-sized viewport) at the console's <paramref name="hash"/> (e.g. <c>#/vms/vm-…</c>).</summary>
-    public async Task<IPage> OpenAsync(string hash, Func<IPage, Task>? beforeNavigation = null)
+    /// <summary>Opens the console at <paramref name="hash"/>, signed in with <paramref name="apiKey"/> (none when null).</summary>
+    public async Task<IPage> OpenAsync(string hash, Func<IPage, Task>? beforeNavigation = null, string? apiKey = TestKeys.Admin)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,6 +53,12 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ReducedMotion = ReducedMotion.Reduce,
         }).ConfigureAwait(false);
         context.SetDefaultTimeout(TimeoutMs);
+        if (apiKey is not null)
+        {
+            // As if the operator had entered the key once in this browser session.
+            await context.AddInitScriptAsync($"sessionStorage.setItem('vmcontrol.apiKey', '{apiKey}')").ConfigureAwait(false);
+        }
+
         var page = await context.NewPageAsync().ConfigureAwait(false);
         if (beforeNavigation is not null)
         {

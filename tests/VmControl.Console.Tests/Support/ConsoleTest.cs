@@ -20,9 +20,9 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
 
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    protected async Task<IPage> OpenAsync(string hash, Func<IPage, Task>? beforeNavigation = null)
+    protected async Task<IPage> OpenAsync(string hash, Func<IPage, Task>? beforeNavigation = null, string? apiKey = TestKeys.Admin)
     {
-        var page = await Fixture.OpenAsync(hash, beforeNavigation).ConfigureAwait(false);
+        var page = await Fixture.OpenAsync(hash, beforeNavigation, apiKey).ConfigureAwait(false);
         pages.Add(page);
         return page;
     }

@@ -41,7 +41,7 @@ public sealed class FakeAlertStore : IAlertStore
         }
     }
 
-    public Task<AlertRecord?> AcknowledgeAsync(string alertId, string? note, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<AlertRecord?> AcknowledgeAsync(string alertId, string? note, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
@@ -51,7 +51,7 @@ public sealed class FakeAlertStore : IAlertStore
                 return Task.FromResult<AlertRecord?>(null);
             }
 
-            rows[index] = rows[index] with { Status = AlertStatus.Acknowledged, AcknowledgedAt = at, AcknowledgeNote = note };
+            rows[index] = rows[index] with { Status = AlertStatus.Acknowledged, AcknowledgedAt = at, AcknowledgeNote = note, AcknowledgedBy = by };
             return Task.FromResult<AlertRecord?>(rows[index]);
         }
     }
@@ -69,6 +69,7 @@ public sealed class FakeAlertStore : IAlertStore
                 .Where(a => query.Status is null || a.Status == query.Status)
                 .Where(a => query.Kind is null || a.Kind == query.Kind)
                 .Where(a => query.VmId is null || a.VmId == query.VmId)
+                .Where(a => query.Project is null || a.Project == query.Project)
                 .ToList();
             return Task.FromResult(PageTokens.Page(items, skip, query.Limit));
         }

@@ -16,7 +16,8 @@ namespace VmControl.OpenStack.Tests.Support;
 
 /// <summary>
 /// The facade served in memory by <see cref="EndpointRouteBuilderExtensions.MapOpenStackApi"/> over fakes of the
-/// ports, with two accounts: <c>alice</c> (admin) and <c>bob</c> (member). Passwords are made up per run.
+/// ports, with four accounts: <c>alice</c> (admin), <c>bob</c> (member) and <c>rita</c> (reader) in the project <c>demo</c>,
+/// and <c>otto</c> (member) in the project <c>other</c>. Passwords are made up per run.
 /// </summary>
 public sealed class FacadeHost : IAsyncDisposable
 {
@@ -63,6 +64,14 @@ public sealed class FacadeHost : IAsyncDisposable
             ["OpenStack:Accounts:1:Password"] = MemberPassword,
             ["OpenStack:Accounts:1:Project"] = "demo",
             ["OpenStack:Accounts:1:Roles:0"] = "member",
+            ["OpenStack:Accounts:2:User"] = "rita",
+            ["OpenStack:Accounts:2:Password"] = MemberPassword,
+            ["OpenStack:Accounts:2:Project"] = "demo",
+            ["OpenStack:Accounts:2:Roles:0"] = "reader",
+            ["OpenStack:Accounts:3:User"] = "otto",
+            ["OpenStack:Accounts:3:Password"] = MemberPassword,
+            ["OpenStack:Accounts:3:Project"] = "other",
+            ["OpenStack:Accounts:3:Roles:0"] = "member",
         });
         var vms = new FakeVmStore();
         var actions = new FakeActionLog();
@@ -87,7 +96,7 @@ public sealed class FacadeHost : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>A stored VM with the given statuses.</summary>
+    /// <summary>A stored VM with the given statuses, in the accounts' project <c>demo</c>.</summary>
     public VmRecord SeedVm(VmState vmState = VmState.Active, TaskState? taskState = null, PowerState powerState = PowerState.Running, string name = "web-1", string size = "small", DateTimeOffset? createdAt = null) =>
         Vms.Seed(new VmRecord
         {
@@ -95,6 +104,9 @@ public sealed class FacadeHost : IAsyncDisposable
             Name = name,
             Size = size,
             Image = "ubuntu",
+
+            // The accounts' project: a VM of another project does not exist for a token of this one.
+            Project = "demo",
             VmState = vmState,
             TaskState = taskState,
             PowerState = powerState,
@@ -107,7 +119,7 @@ public sealed class FacadeHost : IAsyncDisposable
     public async Task<string> TokenAsync(string user = "alice")
     {
         var password = user == "alice" ? AdminPassword : MemberPassword;
-        using var response = await SendAsync("POST", "/identity/v3/auth/tokens", AuthBody(user, password, "demo")).ConfigureAwait(false);
+        using var response = await SendAsync("POST", "/identity/v3/auth/tokens", AuthBody(user, password, user == "otto" ? "other" : "demo")).ConfigureAwait(false);
         Assert.Equal(201, (int)response.StatusCode);
         return response.Headers.GetValues("X-Subject-Token").Single();
     }

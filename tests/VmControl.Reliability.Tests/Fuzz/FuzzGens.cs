@@ -128,13 +128,25 @@ public static class FuzzGens
         AnyText.Select(s => $"status={Uri.EscapeDataString("x" + s)}&kind={Uri.EscapeDataString("y" + s)}"),
         Gen.Const("limit=1&limit=2"));
 
-    /// <summary>Headers for a mutating request: none, random or huge Idempotency-Key, random If-Match.</summary>
+    /// <summary>
+    /// Headers for a mutating request: none, random or huge Idempotency-Key, random If-Match, and the authentication and
+    /// browser headers (a second, random X-Api-Key; a forged X-MS-CLIENT-PRINCIPAL, which the LocalHost must ignore;
+    /// random Origin and Sec-Fetch-Site).
+    /// </summary>
     public static readonly Gen<IReadOnlyDictionary<string, string>> Headers = Gen.OneOf(
         Gen.Const<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>()),
         Ascii.Select(k => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["Idempotency-Key"] = "k" + k }),
         Gen.Int[300, 8000].Select(n => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["Idempotency-Key"] = new string('k', n) }),
         Ascii.Select(m => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["If-Match"] = "\"" + m + "\"" }),
-        Gen.Select(Ascii, Ascii).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["If-Match"] = p.Item1, ["Idempotency-Key"] = "k" + p.Item2 }));
+        Gen.Select(Ascii, Ascii).Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["If-Match"] = p.Item1, ["Idempotency-Key"] = "k" + p.Item2 }),
+        Ascii.Select(k => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["X-Api-Key"] = "k" + k }),
+        Gen.Int[600, 9000].Select(n => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["X-Api-Key"] = new string('k', n) }),
+        AnyText.Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        {
+            ["X-MS-CLIENT-PRINCIPAL"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($$"""{"auth_typ":"aad","claims":[{"typ":"roles","val":"VmControl.Admin"},{"typ":"name","val":{{Quote(t)}}}]}""")),
+        }),
+        Ascii.Select(o => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["Origin"] = "http://" + o }),
+        Ascii.Select(s => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["Sec-Fetch-Site"] = s }));
 
     public static string Quote(string text) => JsonSerializer.Serialize(text);
 }

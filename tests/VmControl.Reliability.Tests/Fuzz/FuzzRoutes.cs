@@ -25,6 +25,10 @@ public static class FuzzRoutes
             (2, Gen.Select(vmOrId, FuzzGens.ResetBody, h).Select(x => Post("reset-state", $"/api/vms/{x.Item1}/reset-state", x.Item2, x.Item3))),
             (1, Gen.Select(vmOrId, FuzzGens.BadQuery).Select(x => Get("list-actions", $"/api/vms/{x.Item1}/actions?{x.Item2}"))),
             (1, Gen.Select(vmOrId, FuzzGens.Id).Select(x => Get("get-action", $"/api/vms/{x.Item1}/actions/{x.Item2}"))),
+            // A patch that names no flag of its own, and a lock whose reason is too long: both refused, the VM unchanged.
+            (1, Gen.Select(vmOrId, FuzzGens.JsonValue.Where(b => !b.Contains("Protection", StringComparison.Ordinal)), h)
+                .Select(x => new FuzzRequest("patch", "PATCH", $"/api/vms/{x.Item1}", x.Item2, x.Item3, true))),
+            (1, Gen.Select(vmOrId, Gen.Int[256, 4000], h).Select(x => Post("lock", $"/api/vms/{x.Item1}/lock", $$"""{"reason":"{{new string('r', x.Item2)}}"}""", x.Item3))),
             (1, FuzzGens.BadQuery.Select(q => Get("list-alerts", $"/api/alerts?{q}"))),
             (1, Gen.Select(FuzzGens.Id, FuzzGens.JsonValue, h).Select(x => Post("acknowledge", $"/api/alerts/{x.Item1}/acknowledge", x.Item2, x.Item3))),
             (1, FuzzGens.BadQuery.Select(q => Get("lifecycle", $"/api/lifecycle?{q}"))),
@@ -35,7 +39,7 @@ public static class FuzzRoutes
             (1, Gen.Select(FuzzGens.FaultBody, h).Select(x => Post("simulator-faults", "/api/simulator/faults", x.Item1, x.Item2))),
             (1, Gen.Select(vmOrId, FuzzGens.PowerBody, h).Select(x => Post("simulator-power", $"/api/simulator/vms/{x.Item1}/power-state", x.Item2, x.Item3))),
             (1, Gen.Select(FuzzGens.MachineBody, h).Select(x => Post("simulator-machines", "/api/simulator/machines", x.Item1, x.Item2))),
-            (1, Gen.Select(vmOrId, FuzzGens.JsonValue).Select(x => new FuzzRequest("wrong-method", "PATCH", $"/api/vms/{x.Item1}", x.Item2, NoHeaders, true))),
+            (1, Gen.Select(vmOrId, FuzzGens.JsonValue).Select(x => new FuzzRequest("wrong-method", "PUT", $"/api/vms/{x.Item1}", x.Item2, NoHeaders, true))),
             (1, FuzzGens.JsonValue.Select(b => new FuzzRequest("wrong-method", "PUT", "/api/vms", b, NoHeaders, true))));
     }
 

@@ -73,6 +73,7 @@ public sealed class FakeVmStore : IVmStore
                 .Where(v => query.TaskState is null || v.TaskState == query.TaskState)
                 .Where(v => query.PowerState is null || v.PowerState == query.PowerState)
                 .Where(v => !query.IdleOnly || v.TaskState is null)
+                .Where(v => query.Project is null || v.Project == query.Project)
                 .Where(v => !query.ExcludeHardDeleted || v.VmState != VmControl.Domain.VmState.HardDeleted)
                 .Where(v => string.IsNullOrEmpty(query.NamePrefix) || v.Name.StartsWith(query.NamePrefix, StringComparison.Ordinal))
                 .ToList();

@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace VmControl.LocalHost.Hosting;
+
+/// <summary>Whether the addresses a host listens on are all loopback: the only case where it may run without configured keys.</summary>
+public static class ListenAddresses
+{
+    /// <summary>The URLs the host will bind (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), or ASP.NET Core's default.</summary>
+    public static IReadOnlyList<string> Configured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000";
+        var kestrel = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>();
+        return [.. urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), .. kestrel];
+    }
+
+    /// <summary>
+    /// True when every URL names a loopback host (<c>localhost</c>, 127.0.0.0/8, <c>[::1]</c>). A wildcard (<c>*</c>,
+    /// <c>+</c>, <c>0.0.0.0</c>), a name or an address that cannot be read counts as reachable from outside: fail closed.
+    /// </summary>
+    public static bool AllLoopback(IEnumerable<string> urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        return urls.All(IsLoopback);
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        var rest = schemeEnd < 0 ? url : url[(schemeEnd + 3)..];
+        var host = rest.StartsWith('[') ? rest[..(rest.IndexOf(']') + 1)] : rest.Split(':', '/')[0];
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
+}

@@ -1,0 +1,37 @@
+namespace VmControl.Testing;
+
+/// <summary>
+/// One valid request for every route of the table, against a seeded VM (<c>{vm}</c>), its action (<c>{action}</c>) and
+/// alert (<c>{alert}</c>), and whether the route is about that VM (another project's caller then gets 404). A route
+/// added to the table without a sample here fails the route × role matrix tests of both hosts.
+/// </summary>
+public static class RouteSamples
+{
+    public static IReadOnlyDictionary<string, (string Path, string? Body, bool AboutTheVm)> ByRoute { get; } = new Dictionary<string, (string, string?, bool)>
+    {
+        ["POST vms"] = ("/api/vms", """{ "name": "m1", "size": "small", "image": "ubuntu" }""", false),
+        ["GET vms"] = ("/api/vms", null, false),
+        ["GET vms/{id}"] = ("/api/vms/{vm}", null, true),
+        ["PATCH vms/{id}"] = ("/api/vms/{vm}", """{ "deleteProtection": true }""", true),
+        ["POST vms/{id}/lock"] = ("/api/vms/{vm}/lock", """{ "reason": "matrix" }""", true),
+        ["POST vms/{id}/unlock"] = ("/api/vms/{vm}/unlock", null, true),
+        ["DELETE vms/{id}"] = ("/api/vms/{vm}", null, true),
+        ["POST vms/{id}/actions"] = ("/api/vms/{vm}/actions", """{ "action": "stop" }""", true),
+        ["GET vms/{id}/actions"] = ("/api/vms/{vm}/actions", null, true),
+        ["GET vms/{id}/actions/{actionId}"] = ("/api/vms/{vm}/actions/{action}", null, true),
+        ["POST vms/{id}/reset-state"] = ("/api/vms/{vm}/reset-state", """{ "vmState": "active", "reason": "matrix" }""", true),
+        ["GET alerts"] = ("/api/alerts", null, false),
+        ["POST alerts/{alertId}/acknowledge"] = ("/api/alerts/{alert}/acknowledge", """{ "note": "seen" }""", true),
+        ["POST power-sync"] = ("/api/power-sync", null, false),
+        ["GET lifecycle"] = ("/api/lifecycle", null, false),
+        ["GET me"] = ("/api/me", null, false),
+        ["GET health"] = ("/api/health", null, false),
+        ["GET openapi.json"] = ("/api/openapi.json", null, false),
+        ["PUT simulator/settings"] = ("/api/simulator/settings", """{ "latencyMs": 0, "failureRate": 0 }""", false),
+        ["POST simulator/faults"] = ("/api/simulator/faults", """{ "vmId": "{vm}", "action": "stop", "count": 1, "kind": "transient" }""", false),
+        ["POST simulator/holds"] = ("/api/simulator/holds", """{ "vmId": "{vm}", "action": "stop" }""", false),
+        ["DELETE simulator/holds/{id}"] = ("/api/simulator/holds/h-unknown", null, false),
+        ["POST simulator/vms/{id}/power-state"] = ("/api/simulator/vms/{vm}/power-state", """{ "powerState": "shutdown" }""", false),
+        ["POST simulator/machines"] = ("/api/simulator/machines", """{ "name": "stray", "powerState": "running" }""", false),
+    };
+}
