@@ -28,13 +28,14 @@ param principalType string = 'User'
 @description('Name of the app\'s resource group. Empty: rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Existing resource groups (same subscription) whose VMs the app manages; the first is Azure__ResourceGroup, where new VMs go. Empty: the app\'s own resource group.')
-param managedResourceGroupNames array = []
+@minLength(1)
+@description('Existing resource groups (same subscription) whose VMs the app manages, named explicitly (the app\'s own group is not assumed); the first is Azure__ResourceGroup, where new VMs go. The app gets VM roles on each and may adopt VMs only there.')
+param managedResourceGroupNames array
 
 @description('Region for new VMs (Azure__Location). Empty: the app\'s region.')
 param vmLocation string = ''
 
-@description('Resource id of the subnet new VMs join (Azure__SubnetId). If its VNet is in a group the app does not manage, the app gets Network Contributor on that group.')
+@description('Resource id of the subnet new VMs join (Azure__SubnetId). If its VNet is in a group the app does not manage, the app gets a custom join-only role on that subnet alone.')
 param subnetId string = ''
 
 @allowed(['deallocate', 'powerOff'])
@@ -85,6 +86,19 @@ param maximumInstanceCount int = 100
 @description('Always-ready instances for the Durable trigger group (0 = scale from zero; 1 is recommended for steady latency).')
 param durableAlwaysReadyInstances int = 0
 
+@secure()
+@description('The continuation-token signing key put in Key Vault (Storage__ContinuationTokenKey). Default: a new random value each deployment, which only ends the paging of lists in flight.')
+param continuationTokenKey string = newGuid()
+
+@description('Client id of the Microsoft Entra app registration callers sign in to (App Service Authentication; app roles VmControl.Reader/Operator/Admin, see docs/deploy-entra.md). Empty: no Entra ID sign-in, automation keys only.')
+param authClientId string = ''
+
+@description('OpenID issuer of the app registration\'s tenant. Empty: this deployment\'s tenant (<login endpoint>/<tenant id>/v2.0).')
+param authOpenIdIssuer string = ''
+
+@description('Audiences a bearer token may carry. Empty: api://<authClientId> and the client id itself.')
+param authAllowedAudiences array = []
+
 var abbrs = {
   resourceGroup: 'rg-'
   storage: 'st'
@@ -93,6 +107,7 @@ var abbrs = {
   identity: 'id-'
   logAnalytics: 'log-'
   applicationInsights: 'appi-'
+  keyVault: 'kv-'
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -102,7 +117,6 @@ var serviceName = 'api'
 var appResourceGroupName = empty(resourceGroupName) ? '${abbrs.resourceGroup}${environmentName}' : resourceGroupName
 var functionAppName = '${abbrs.functionApp}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
-var effectiveManagedGroups = empty(managedResourceGroupNames) ? [appResourceGroupName] : managedResourceGroupNames
 // Without a subnet the app's own group stands in, so the split and the module's scope stay valid (it is skipped).
 var subnetIdParts = split(
   empty(subnetId) ? '/subscriptions/${subscription().subscriptionId}/resourceGroups/${appResourceGroupName}' : subnetId,
@@ -110,8 +124,14 @@ var subnetIdParts = split(
 )
 var subnetSubscriptionId = subnetIdParts[2]
 var subnetResourceGroupName = subnetIdParts[4]
+var subnetVirtualNetworkName = empty(subnetId) ? 'none' : subnetIdParts[8]
+var subnetName = empty(subnetId) ? 'none' : subnetIdParts[10]
+var effectiveAuthIssuer = empty(authOpenIdIssuer)
+  ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+  : authOpenIdIssuer
+var effectiveAuthAudiences = empty(authAllowedAudiences) ? ['api://${authClientId}', authClientId] : authAllowedAudiences
 var subnetNeedsNetworkRole = !empty(subnetId) && (subnetSubscriptionId != subscription().subscriptionId || !contains(
-  effectiveManagedGroups,
+  managedResourceGroupNames,
   subnetResourceGroupName
 ))
 
@@ -182,7 +202,7 @@ module monitoringRoles 'modules/monitoring-roles.bicep' = {
 }
 
 module managedGroupRoles 'modules/managed-rg-roles.bicep' = [
-  for (groupName, i) in effectiveManagedGroups: {
+  for (groupName, i) in managedResourceGroupNames: {
     name: 'vm-roles-${i}'
     scope: resourceGroup(groupName)
     params: {
@@ -191,11 +211,35 @@ module managedGroupRoles 'modules/managed-rg-roles.bicep' = [
   }
 ]
 
-module networkRoles 'modules/network-roles.bicep' = if (subnetNeedsNetworkRole) {
-  name: 'network-roles'
+module subnetJoinRole 'modules/subnet-join-role.bicep' = if (subnetNeedsNetworkRole) {
+  name: 'subnet-join-role'
+  scope: subscription(subnetSubscriptionId)
+  params: {
+    subnetResourceGroupName: subnetResourceGroupName
+    environmentName: environmentName
+  }
+}
+
+module subnetJoinAssignment 'modules/subnet-join-assignment.bicep' = if (subnetNeedsNetworkRole) {
+  name: 'subnet-join-assignment'
   scope: resourceGroup(subnetSubscriptionId, subnetResourceGroupName)
   params: {
     principalId: identity.outputs.principalId
+    virtualNetworkName: subnetVirtualNetworkName
+    subnetName: subnetName
+    roleDefinitionId: subnetJoinRole!.outputs.roleDefinitionId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVault}${resourceToken}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+    continuationTokenKey: continuationTokenKey
   }
 }
 
@@ -220,7 +264,9 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     durableAlwaysReadyInstances: durableAlwaysReadyInstances
     vmSubscriptionId: subscription().subscriptionId
-    vmResourceGroupName: effectiveManagedGroups[0]
+    vmResourceGroupName: managedResourceGroupNames[0]
+    managedResourceGroups: join(managedResourceGroupNames, ',')
+    continuationTokenKeyUri: keyVault.outputs.continuationTokenKeyUri
     vmLocation: empty(vmLocation) ? location : vmLocation
     subnetId: subnetId
     stopMode: stopMode
@@ -234,6 +280,9 @@ module functionApp 'modules/functionapp.bicep' = {
     taskDefaultDeadline: taskDefaultDeadline
     taskHubName: taskHubName
     otlpEndpoint: otlpEndpoint
+    authClientId: authClientId
+    authOpenIdIssuer: effectiveAuthIssuer
+    authAllowedAudiences: effectiveAuthAudiences
   }
   // The host reaches storage with its identity from the first start: grant the roles before the app exists.
   dependsOn: [
@@ -250,4 +299,5 @@ output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHos
 output SERVICE_API_NAME string = functionApp.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
-output AZURE_MANAGED_RESOURCE_GROUPS array = effectiveManagedGroups
+output AZURE_MANAGED_RESOURCE_GROUPS array = managedResourceGroupNames
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

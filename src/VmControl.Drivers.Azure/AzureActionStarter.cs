@@ -86,6 +86,7 @@ internal sealed class AzureActionStarter(ArmClient arm, AzureDriverOptions optio
     {
         // An empty resourceId is a caller's mistake, not a request to create: AzureIds refuses it as no_external_id.
         var id = AzureIds.VirtualMachine(command.Parameters["resourceId"]);
+        AzureAdoptScope.Require(options, id);
         var vm = (await arm.GetVirtualMachineResource(id).GetAsync(expand: null, cancellationToken).ConfigureAwait(false)).Value;
         if (vm.Data.Tags.TryGetValue(AzureTags.VmId, out var owner))
         {

@@ -8,6 +8,13 @@ public sealed class AzureDriverOptions
     /// <summary>The resource group snapshots are created in (and, with <see cref="AzureListScope.ResourceGroup"/>, the one listed).</summary>
     public string ResourceGroup { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The other resource groups (of <see cref="SubscriptionId"/>) whose VMs this app manages, comma-separated
+    /// (setting <c>Azure__ManagedResourceGroups</c>; Bicep writes the groups it granted roles on). Adopting a VM is
+    /// allowed only in these and <see cref="ResourceGroup"/>.
+    /// </summary>
+    public string? ManagedResourceGroups { get; set; }
+
     /// <summary>The region new resources go to; snapshots use the VM's own region when it is known.</summary>
     public string Location { get; set; } = string.Empty;
 

@@ -32,7 +32,7 @@ internal static class AzureErrors
                 var hint = wait is { } w ? string.Create(CultureInfo.InvariantCulture, $" Retry after {w.TotalSeconds:0} s.") : string.Empty;
                 return new HypervisorError("throttled", $"Azure Resource Manager throttled the request.{hint}", Transient: true, kind);
             case 409:
-                return new HypervisorError(armCode ?? "conflict", $"Azure reported a conflicting operation: {exception.Message}", Transient: true, kind);
+                return new HypervisorError(armCode ?? "conflict", $"Azure reported a conflicting operation: {Short(exception)}", Transient: true, kind);
             case 404:
                 return new HypervisorError("not_found", $"Azure has no such resource: {Short(exception)}", Transient: false, kind);
             case >= 500:

@@ -21,6 +21,13 @@ public sealed class InfrastructureOptions
     /// <summary>Prefix of every table name, so several deployments or test runs can share an account.</summary>
     public string TablePrefix { get; set; } = "VmControl";
 
+    /// <summary>
+    /// The key that signs continuation tokens (setting <c>Storage__ContinuationTokenKey</c>). Required when the tables
+    /// are reached by <see cref="TableServiceUri"/> (a deployment; Bicep passes a Key Vault reference); with a
+    /// connection string (the LocalHost on Azurite) it may be left out, and a built-in local-only key is used.
+    /// </summary>
+    public string? ContinuationTokenKey { get; set; }
+
     /// <summary>The Azure driver's settings (section <c>Azure</c>), used when <see cref="Driver"/> is <c>azure</c>.</summary>
     public AzureDriverOptions Azure { get; set; } = new();
 }

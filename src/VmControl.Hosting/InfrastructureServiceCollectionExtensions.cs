@@ -11,11 +11,19 @@ public static class InfrastructureServiceCollectionExtensions
     public static IServiceCollection AddVmControlInfrastructure(this IServiceCollection services, InfrastructureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.StorageConnectionString is null && string.IsNullOrEmpty(options.ContinuationTokenKey))
+        {
+            // The built-in key is in this source, so anyone could forge a deployment's tokens with it.
+            throw new InvalidOperationException(
+                "Storage:ContinuationTokenKey is required when the tables are reached by Storage:TableServiceUri (set it from a secret, e.g. a Key Vault reference).");
+        }
+
         services.AddTableStorage(new TableStorageOptions
         {
             ConnectionString = options.StorageConnectionString,
             TableServiceUri = options.TableServiceUri,
             TablePrefix = options.TablePrefix,
+            ContinuationTokenKey = options.ContinuationTokenKey,
         });
 
         switch (options.Driver)

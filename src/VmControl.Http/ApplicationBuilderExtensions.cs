@@ -23,9 +23,10 @@ public static class ApplicationBuilderExtensions
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         ApiResult result;
-        if (error is StoreUnavailableException unavailable)
+        if (error is StoreUnavailableException)
         {
-            result = Problems.StoreUnavailable(unavailable.Message);
+            // The storage detail stays in the log the exception handler wrote.
+            result = Problems.StoreUnavailable();
         }
         else
         {

@@ -105,6 +105,7 @@ public static class Problems
             "The server failed to handle the request; it has been logged. Retry later or report the trace id.",
             new Dictionary<string, object?> { ["traceId"] = traceId });
 
-    public static ApiResult StoreUnavailable(string detail) =>
-        Create(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "The store is unavailable.", detail);
+    /// <summary>503; the storage client's own message (account names, endpoints, request ids) stays in the log.</summary>
+    public static ApiResult StoreUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "The store is unavailable.", "The store did not answer; retry later.");
 }

@@ -17,12 +17,14 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Idempotency>();
+        services.TryAddSingleton<HealthCache>();
         services.TryAddSingleton<VmControlApi>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>());
         services.TryAddSingleton<ApiKeys>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallerAuthenticator, ApiKeys>(sp => sp.GetRequiredService<ApiKeys>()));
         services.TryAddSingleton<ApiAuthorization>();
+        services.AddHostedService<IdempotencySweeper>();
         return services;
     }
 }

@@ -65,10 +65,15 @@ public sealed partial class VmControlApi
     // The health probe is anonymous; it reads as the system so that the store is asked the same question every time.
     private static readonly Caller HealthProbe = Caller.System("health");
 
-    /// <summary><c>GET /api/health</c>: 200 when the store and the Durable engine answer, else 503.</summary>
-    public async Task<ApiResult> GetHealthAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/health</c>: 200 when the store and the Durable engine answer, else 503; the answer is reused for <see cref="HealthCache.Duration"/>.</summary>
+    public Task<ApiResult> GetHealthAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return healthCache.GetAsync(ProbeHealthAsync, cancellationToken);
+    }
+
+    private async Task<ApiResult> ProbeHealthAsync(CancellationToken cancellationToken)
+    {
         var store = await Check("store", ct => queries.ListVmsAsync(new VmQuery(Limit: 1), HealthProbe, ct), cancellationToken).ConfigureAwait(false);
         var engine = await Check("engine", ct => launcher.IsRunningAsync(HealthProbeVmId, ct), cancellationToken).ConfigureAwait(false);
         var checks = new Dictionary<string, object?> { ["store"] = store ? "ok" : "failed", ["engine"] = engine ? "ok" : "failed" };

@@ -25,6 +25,7 @@ public sealed partial class VmControlApi(
     IHypervisorDriver driver,
     TimeProvider time,
     ILogger<VmControlApi> logger,
+    HealthCache healthCache,
     ISimulatorControl? simulator = null,
     IPowerSyncRunner? powerSync = null)
 {
@@ -44,7 +45,7 @@ public sealed partial class VmControlApi(
         catch (StoreUnavailableException ex)
         {
             LogStoreUnavailable(logger, ex);
-            return Problems.StoreUnavailable(ex.Message);
+            return Problems.StoreUnavailable();
         }
         catch (InvalidContinuationTokenException ex)
         {

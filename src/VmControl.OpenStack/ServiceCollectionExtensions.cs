@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.Configure<OpenStackOptions>(configuration.GetSection(OpenStackOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<KeystoneApi>();
         services.TryAddSingleton<FlavorCatalog>();
         services.TryAddSingleton<ServerView>();

@@ -20,7 +20,9 @@ internal static class StorageErrors
     };
 
     public static StoreUnavailableException Unavailable(Exception exception) =>
-        new($"Table Storage did not answer: {exception.Message}", exception);
+        // The client's message names the account, the endpoint and request ids: it stays on the inner exception, which
+        // the logs print, and this message (which may reach a client) says only what failed.
+        new($"Table Storage did not answer ({exception.GetType().Name}).", exception);
 
     public static bool IsStatus(this RequestFailedException exception, int status) => exception.Status == status;
 }

@@ -6,7 +6,8 @@ namespace VmControl.Storage;
 
 /// <summary>
 /// Idempotency records in Table Storage. The key is client text, so it is never a storage key itself: the partition
-/// is a SHA-256 of scope and key. Table Storage has no expiry, so an expired row is ignored on read and replaced on add.
+/// is a SHA-256 of scope and key. Table Storage has no expiry, so an expired row is ignored on read, replaced on add,
+/// and deleted by <see cref="SweepExpiredAsync"/>.
 /// </summary>
 public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencyStore
 {
@@ -49,7 +50,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
             var existing = await ReadAsync(entity.PartitionKey, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
-                // Gone between the two calls (nothing deletes rows today): a plain insert decides again.
+                // Gone between the two calls (swept): a plain insert decides again.
                 return await TryInsertAsync(entity, cancellationToken).ConfigureAwait(false);
             }
 
@@ -65,6 +66,42 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
+        {
+            throw StorageErrors.Unavailable(ex);
+        }
+    }
+
+    public async Task<int> SweepExpiredAsync(DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {now}");
+        var seen = 0;
+        var deleted = 0;
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, Math.Min(maxRows, 1000), ["PartitionKey", "RowKey"], cancellationToken)
+                .ConfigureAwait(false))
+            {
+                if (++seen > maxRows)
+                {
+                    break;
+                }
+
+                try
+                {
+                    // By ETag: a row an add took over since the query (a live record now) stays.
+                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                    deleted++;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                {
+                    // Gone or taken over meanwhile: nothing to sweep.
+                }
+            }
+
+            return deleted;
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {

@@ -16,8 +16,8 @@ public sealed class TableStorageOptions
     public string TablePrefix { get; set; } = "VmControl";
 
     /// <summary>
-    /// Signs continuation tokens. Tokens only carry record keys, so the default is about detecting tampering, not secrecy;
-    /// set a secret to make tokens unforgeable by someone who reads this source.
+    /// Signs continuation tokens. Unset, a built-in key is used: fine on a developer's Azurite, but it is in this
+    /// source, so a deployment sets a secret (the hosts refuse to start on Storage:TableServiceUri without one).
     /// </summary>
     public string? ContinuationTokenKey { get; set; }
 

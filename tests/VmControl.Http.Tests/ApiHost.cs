@@ -38,7 +38,10 @@ public sealed class ApiHost : IAsyncDisposable
 
     public FakeSimulator Simulator { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>Made before the app starts, as <see cref="Time"/> is (not read lazily as the others are): the idempotency sweeper, a hosted service, takes both at start.</summary>
+    public FakeIdempotencyStore Idempotency { get; private set; } = null!;
+
+    public FakeTimeProvider Time { get; private set; } = null!;
 
     public static Task<ApiHost> StartAsync(DriverCapabilities? capabilities = null, bool simulator = true, IPowerSyncRunner? powerSync = null)
     {
@@ -47,7 +50,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(TestKeys.Settings());
         builder.Logging.ClearProviders();
         var host = new Holder();
-        builder.Services.AddSingleton<TimeProvider>(_ => host.Value!.Time);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddVmControlApplication(s =>
         {
             s.PreemptWait = TimeSpan.FromMilliseconds(10);
@@ -59,7 +63,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IVmStore>(_ => host.Value!.Vms);
         builder.Services.AddSingleton<IActionLog>(_ => host.Value!.Actions);
         builder.Services.AddSingleton<IAlertStore>(_ => host.Value!.Alerts);
-        builder.Services.AddSingleton<IIdempotencyStore>(new FakeIdempotencyStore());
+        var idempotency = new FakeIdempotencyStore();
+        builder.Services.AddSingleton<IIdempotencyStore>(idempotency);
         builder.Services.AddSingleton<ITaskLauncher>(_ => host.Value!.Launcher);
         builder.Services.AddSingleton<IHypervisorDriver>(new FakeDriver(capabilities ?? DriverCapabilities.All));
         if (simulator)
@@ -74,7 +79,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapVmControlApi();
-        return Start(app, host);
+        return Start(app, host, idempotency, time);
     }
 
     public async ValueTask DisposeAsync()
@@ -171,10 +176,10 @@ public sealed class ApiHost : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static async Task<ApiHost> Start(WebApplication app, Holder holder)
+    private static async Task<ApiHost> Start(WebApplication app, Holder holder, FakeIdempotencyStore idempotency, FakeTimeProvider time)
     {
         await app.StartAsync().ConfigureAwait(false);
-        var host = new ApiHost(app, app.GetTestClient());
+        var host = new ApiHost(app, app.GetTestClient()) { Idempotency = idempotency, Time = time };
         holder.Value = host;
         return host;
     }

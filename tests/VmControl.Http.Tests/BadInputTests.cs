@@ -138,6 +138,10 @@ public sealed class BadInputTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, get.StatusCode);
         Assert.Equal("store_unavailable", (await ApiHost.JsonAsync(get)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, action.StatusCode);
+
+        // The store's own message ("The fake store is down.") stays in the log.
+        Assert.DoesNotContain("fake store", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("fake store", await action.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,4 +105,52 @@ public sealed class IdempotencyTests
             response.Dispose();
         }
     }
+
+    [Fact]
+    public async Task ExpiredKeys_AreSweptByTheHostsTimer_LiveOnesStay()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var old = await api.SendAsync("POST", "/api/vms", Body, ("Idempotency-Key", "k-old"));
+        api.Time.Advance(Idempotency.Lifetime - IdempotencySweeper.Interval);
+        using var young = await api.SendAsync("POST", "/api/vms", Body.Replace("web-1", "web-2", StringComparison.Ordinal), ("Idempotency-Key", "k-young"));
+        Assert.Equal(2, api.Idempotency.Count);
+
+        // Past the old key's expiry and one sweep interval on: the timer fires once and sweeps.
+        api.Time.Advance(IdempotencySweeper.Interval * 2);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (api.Idempotency.Count > 1)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        using var replay = await api.SendAsync("POST", "/api/vms", Body.Replace("web-1", "web-2", StringComparison.Ordinal), ("Idempotency-Key", "k-young"));
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
+    public async Task Sweep_StoreDown_CountsNothingAndDoesNotThrow()
+    {
+        var store = new ThrowingIdempotencyStore();
+        var sweeper = new IdempotencySweeper(store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<IdempotencySweeper>.Instance);
+
+        Assert.Equal(0, await sweeper.SweepOnceAsync(CancellationToken.None));
+        Assert.Equal(1, store.Sweeps);
+    }
+
+    private sealed class ThrowingIdempotencyStore : IIdempotencyStore
+    {
+        public int Sweeps { get; private set; }
+
+        public Task<IdempotencyRecord?> GetAsync(string scope, string key, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            throw new StoreUnavailableException("down");
+
+        public Task<bool> TryAddAsync(IdempotencyRecord record, CancellationToken cancellationToken = default) =>
+            throw new StoreUnavailableException("down");
+
+        public Task<int> SweepExpiredAsync(DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default)
+        {
+            Sweeps++;
+            throw new StoreUnavailableException("down");
+        }
+    }
 }

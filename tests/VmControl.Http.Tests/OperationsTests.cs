@@ -100,6 +100,39 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Health_WithinTheCacheDuration_AnswersWithoutProbingAgain()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var first = await api.SendAsync("GET", "/api/health");
+        api.Vms.Unavailable = true;
+
+        using var cached = await api.SendAsync("GET", "/api/health");
+        api.Time.Advance(HealthCache.Duration);
+        using var probed = await api.SendAsync("GET", "/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, probed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_Unhealthy_IsKeptForTheShorterDurationOnly()
+    {
+        await using var api = await ApiHost.StartAsync();
+        api.Launcher.Down = true;
+        using var down = await api.SendAsync("GET", "/api/health");
+        api.Launcher.Down = false;
+
+        using var cached = await api.SendAsync("GET", "/api/health");
+        api.Time.Advance(HealthCache.UnhealthyDuration);
+        using var recovered = await api.SendAsync("GET", "/api/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, cached.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_CoversEveryRouteOfTheTable()
     {
         await using var api = await ApiHost.StartAsync();

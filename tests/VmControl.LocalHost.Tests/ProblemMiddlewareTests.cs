@@ -39,7 +39,7 @@ public sealed class ProblemMiddlewareTests
         var app = builder.Build();
         app.UseVmControlProblems();
         app.MapGet("/boom", (Func<string>)(() => throw new InvalidOperationException("secret internals")));
-        app.MapGet("/store-down", (Func<string>)(() => throw new StoreUnavailableException("Table Storage did not answer.", new TimeoutException("secret"))));
+        app.MapGet("/store-down", (Func<string>)(() => throw new StoreUnavailableException("Table Storage at secret.table.core.windows.net did not answer.", new TimeoutException("secret"))));
         await app.StartAsync();
         return app;
     }

@@ -70,6 +70,31 @@ public sealed class IdempotencyStoreTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Single(results, r => r);
     }
 
+    [Fact]
+    public async Task SweepExpired_DeletesOnlyExpiredRows_AtMostMaxRowsAPass()
+    {
+        // Days before the other tests' rows, so a sweep at "now" here never reaches theirs (they share the table).
+        var now = TestData.Now.AddDays(-5);
+        var expired = Enumerable.Range(0, 3).Select(_ => Record("POST /api/vms", Guid.NewGuid().ToString(), now.AddDays(-5))).ToList();
+        var live = Record("POST /api/vms", Guid.NewGuid().ToString(), now.AddHours(-12));
+        foreach (var record in expired.Append(live))
+        {
+            Assert.True(await store.TryAddAsync(record));
+        }
+
+        var first = await store.SweepExpiredAsync(now, maxRows: 2);
+        var second = await store.SweepExpiredAsync(now, maxRows: 2);
+        var third = await store.SweepExpiredAsync(now, maxRows: 2);
+
+        Assert.Equal((2, 1, 0), (first, second, third));
+        Assert.NotNull(await store.GetAsync(live.Scope, live.Key, now));
+        foreach (var record in expired)
+        {
+            // Gone, not just expired: a new add is a plain insert again.
+            Assert.Null(await store.GetAsync(record.Scope, record.Key, now.AddDays(-6)));
+        }
+    }
+
     private static IdempotencyRecord Record(string scope, string key, DateTimeOffset at) => new(
         scope,
         key,

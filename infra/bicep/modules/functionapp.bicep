@@ -31,6 +31,10 @@ param durableAlwaysReadyInstances int = 0
 // The app's own settings (see docs/deploy.md).
 param vmSubscriptionId string
 param vmResourceGroupName string
+@description('Every managed resource group, comma-separated (Azure__ManagedResourceGroups): adopt accepts VMs only there.')
+param managedResourceGroups string
+@description('Key Vault secret URI of the continuation-token key (Storage__ContinuationTokenKey, as a Key Vault reference).')
+param continuationTokenKeyUri string
 param vmLocation string
 param subnetId string
 param stopMode string
@@ -44,6 +48,14 @@ param softDeleteRetention string
 param taskDefaultDeadline string
 param taskHubName string
 param otlpEndpoint string
+
+// Microsoft Entra ID sign-in (App Service Authentication); an empty client id leaves it off (automation keys only).
+@description('Client id of the app registration callers sign in to. Empty: no Entra ID sign-in.')
+param authClientId string
+@description('OpenID issuer of the tenant, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
+param authOpenIdIssuer string
+@description('Audiences a bearer token may carry.')
+param authAllowedAudiences array
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -73,6 +85,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references are resolved as this identity (the app has no system-assigned one).
+    keyVaultReferenceIdentity: identityId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -121,8 +135,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         // The app: Azure Resource Manager driver, VM table, power sync and tasks.
         { name: 'Driver', value: 'azure' }
         { name: 'Storage__TableServiceUri', value: tableEndpoint }
+        { name: 'Storage__ContinuationTokenKey', value: '@Microsoft.KeyVault(SecretUri=${continuationTokenKeyUri})' }
         { name: 'Azure__SubscriptionId', value: vmSubscriptionId }
         { name: 'Azure__ResourceGroup', value: vmResourceGroupName }
+        { name: 'Azure__ManagedResourceGroups', value: managedResourceGroups }
         { name: 'Azure__Location', value: vmLocation }
         { name: 'Azure__SubnetId', value: subnetId }
         { name: 'Azure__StopMode', value: stopMode }
@@ -137,6 +153,44 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'DurableTask__HubName', value: taskHubName }
         { name: 'Telemetry__OtlpEndpoint', value: otlpEndpoint }
       ]
+    }
+  }
+}
+
+// App Service Authentication with Microsoft Entra ID. Unauthenticated requests still reach the app
+// (AllowAnonymous): the app answers 401/403 itself, from the client principal the platform passes in
+// X-MS-CLIENT-PRINCIPAL (trusted only while WEBSITE_AUTH_ENABLED is True, which this turns on) or from an
+// automation key. No client secret: the API takes bearer tokens; the app roles come from the registration.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: authOpenIdIssuer
+        }
+        validation: {
+          allowedAudiences: authAllowedAudiences
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
     }
   }
 }

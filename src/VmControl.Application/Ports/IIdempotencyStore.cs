@@ -8,4 +8,7 @@ public interface IIdempotencyStore
 
     /// <summary>Stores the record unless an unexpired one exists; returns false (and stores nothing) when one does.</summary>
     Task<bool> TryAddAsync(IdempotencyRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes records that expired before <paramref name="now"/>, looking at no more than <paramref name="maxRows"/>; returns how many it deleted.</summary>
+    Task<int> SweepExpiredAsync(DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default);
 }

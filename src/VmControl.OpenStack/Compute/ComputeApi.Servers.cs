@@ -16,7 +16,7 @@ public sealed partial class ComputeApi
             return fault;
         }
 
-        var (page, more, markerFault) = await listing!.RunAsync(queries, request.Acting, request.Aborted).ConfigureAwait(false);
+        var (page, more, markerFault) = await listing!.RunAsync(queries, request.Acting, time, request.Aborted).ConfigureAwait(false);
         if (markerFault is not null)
         {
             return markerFault;

@@ -17,7 +17,8 @@ public sealed partial class ComputeApi(
     ChangeSafeguards changeSafeguards,
     VmQueries queries,
     ServerView view,
-    FlavorCatalog flavors)
+    FlavorCatalog flavors,
+    TimeProvider time)
 {
     private const int MaxBodyBytes = 64 * 1024;
 

@@ -8,11 +8,20 @@ namespace VmControl.OpenStack.Compute;
 /// <summary>
 /// <c>GET /servers[/detail]</c>'s query: <c>name</c> (a regex, searched as Nova does), <c>status</c>, <c>limit</c>,
 /// <c>marker</c>, <c>all_tenants</c> (admins); every other parameter is ignored, as Nova ignores what it does not know. Newest first.
+/// The name regex is the caller's text run against every VM, so it cannot be allowed to burn CPU: it is compiled
+/// non-backtracking (linear in the name, no catastrophic patterns), all its matches in one request share one
+/// <see cref="MatchBudget"/>, and matching stops once the page is full.
 /// </summary>
 public sealed record ServerListing(Regex? Name, string? Status, int? Limit, string? Marker)
 {
     /// <summary>How many VMs one listing reads at most; beyond it Nova would page anyway.</summary>
     public const int MaxScanned = 10_000;
+
+    /// <summary>Nova's names are at most 255 characters; a longer pattern is no search anyone needs.</summary>
+    public const int MaxPatternLength = 255;
+
+    /// <summary>The time all of one request's name matches may take together; past it the request is a 400.</summary>
+    public static readonly TimeSpan MatchBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>Nova's <c>all_tenants</c>: an admin's listing of every project (ignored for anyone else).</summary>
     public bool AllTenants { get; init; }
@@ -23,13 +32,23 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         Regex? name = null;
         if (query["name"].ToString() is { Length: > 0 } pattern)
         {
+            if (pattern.Length > MaxPatternLength)
+            {
+                return (null, NovaResult.Fault(400, $"Invalid regular expression in name: longer than {MaxPatternLength} characters"));
+            }
+
             try
             {
-                name = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                name = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchBudget);
             }
             catch (ArgumentException)
             {
                 return (null, NovaResult.Fault(400, $"Invalid regular expression in name: {pattern}"));
+            }
+            catch (NotSupportedException)
+            {
+                // Backreferences, lookarounds and the like need backtracking, which is what is refused here.
+                return (null, NovaResult.Fault(400, $"Unsupported regular expression in name (no backreferences or lookarounds): {pattern}"));
             }
         }
 
@@ -50,11 +69,12 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants }, null);
     }
 
-    /// <summary>The page, or the 400 Nova gives for a marker it does not know.</summary>
-    public async Task<(IReadOnlyList<VmRecord> Page, bool More, NovaResult? Fault)> RunAsync(VmQueries queries, Caller caller, CancellationToken cancellationToken)
+    /// <summary>The page, or the 400 Nova gives for a marker it does not know or for a name search over its time budget.</summary>
+    public async Task<(IReadOnlyList<VmRecord> Page, bool More, NovaResult? Fault)> RunAsync(VmQueries queries, Caller caller, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(time);
 
         // Nova lists the token's project; an admin sees every project only with all_tenants.
         var project = caller.IsAdmin && AllTenants ? null : caller.Project;
@@ -68,24 +88,42 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         }
         while (token is not null && all.Count < MaxScanned);
 
-        var matching = all
-            .Where(v => Name is null || Matches(Name, v.Name))
+        // Sorted before any regex runs, so matching can walk newest first and stop at a full page.
+        var candidates = all
             .Where(v => Status is null || NovaStates.Status(v.VmState, v.TaskState) == Status)
             .OrderByDescending(v => v.CreatedAt)
             .ThenByDescending(v => v.Id, StringComparer.Ordinal)
             .ToList();
+        var start = 0;
         if (Marker is not null)
         {
-            var at = matching.FindIndex(v => v.Id == Marker);
+            var at = candidates.FindIndex(v => v.Id == Marker);
             if (at < 0)
             {
                 return ([], false, NovaResult.Fault(400, $"marker [{Marker}] not found"));
             }
 
-            matching = matching[(at + 1)..];
+            start = at + 1;
         }
 
-        return Limit is { } limit && matching.Count > limit ? (matching[..limit], true, null) : (matching, false, null);
+        // One more than the page: enough to know whether there is a next page, and not one match further.
+        var wanted = Limit is { } limit ? limit + 1 : int.MaxValue;
+        var deadline = time.GetUtcNow() + MatchBudget;
+        var matching = new List<VmRecord>();
+        for (var i = start; i < candidates.Count && matching.Count < wanted; i++)
+        {
+            if (Name is not null && time.GetUtcNow() > deadline)
+            {
+                return ([], false, NovaResult.Fault(400, "The name filter took too long; use a simpler regular expression or a smaller limit."));
+            }
+
+            if (Name is null || Matches(Name, candidates[i].Name))
+            {
+                matching.Add(candidates[i]);
+            }
+        }
+
+        return Limit is { } pageSize && matching.Count > pageSize ? (matching[..pageSize], true, null) : (matching, false, null);
     }
 
     private static bool Matches(Regex name, string value)

@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace VmControl.OpenStack.Identity;
 
 /// <summary>
 /// The minimal Keystone v3 a stock clouds.yaml with password auth needs: version discovery and
-/// <c>POST /v3/auth/tokens</c>, whose catalog points <c>compute</c> at the facade. No admin CRUD.
+/// <c>POST /v3/auth/tokens</c>, whose catalog points <c>compute</c> at the facade. No admin CRUD. Password logins
+/// are throttled per user and per remote address (<see cref="LoginThrottle"/>); failures are logged by user name and
+/// address, never with the password or token.
 /// </summary>
-public sealed class KeystoneApi(TokenService tokens, IOptions<OpenStackOptions> options)
+public sealed partial class KeystoneApi(TokenService tokens, LoginThrottle throttle, IOptions<OpenStackOptions> options, ILogger<KeystoneApi> logger)
 {
     private const int MaxBodyBytes = 16 * 1024;
     private static readonly JsonObject DefaultDomain = new() { ["id"] = "default", ["name"] = "Default" };
@@ -19,7 +23,7 @@ public sealed class KeystoneApi(TokenService tokens, IOptions<OpenStackOptions> 
     /// <summary><c>GET /identity/v3</c></summary>
     public static NovaResult V3(HttpRequest request) => NovaResult.Json(200, new JsonObject { ["version"] = Version(request) });
 
-    /// <summary><c>POST /identity/v3/auth/tokens</c>: 201 with <c>X-Subject-Token</c>, or 401.</summary>
+    /// <summary><c>POST /identity/v3/auth/tokens</c>: 201 with <c>X-Subject-Token</c>, 401, or 429 after too many failed logins.</summary>
     public async Task<NovaResult> IssueAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,24 +42,66 @@ public sealed class KeystoneApi(TokenService tokens, IOptions<OpenStackOptions> 
         }
 
         var methods = (identity["methods"] as JsonArray ?? []).Select(m => m is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToList();
-        var account = methods.Contains("password")
-            ? Password(identity)
-            : methods.Contains("token") ? tokens.Find(tokens.Verify(NovaJson.Text(identity["token"], "id"))?.Caller.UserName ?? string.Empty) : null;
-        if (account is null || !ScopeMatches(auth["scope"], account))
+        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (methods.Contains("password"))
         {
+            return PasswordLogin(identity, auth["scope"], address, request);
+        }
+
+        if (methods.Contains("token"))
+        {
+            return Renew(identity, auth["scope"], address, request);
+        }
+
+        return Error(401, "Unauthorized", "The request you have made requires authentication.");
+    }
+
+    private NovaResult PasswordLogin(JsonObject identity, JsonNode? scope, string address, HttpRequest request)
+    {
+        var user = identity["password"]?["user"];
+        var name = NovaJson.Text(user, "name") ?? NovaJson.Text(user, "id") ?? string.Empty;
+
+        // Counted under the account's own name when the id was given, so switching between name and id gains nothing.
+        // Cut short: the name is the caller's text, and it goes into a key and the log.
+        var userKey = tokens.Find(name)?.User ?? (name.Length > 64 ? name[..64] : name);
+        if (throttle.RetryAfter(userKey, address) is { } wait)
+        {
+            LogLoginThrottled(logger, userKey, address);
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return NovaResult.Json(
+                429,
+                ErrorBody(429, "Too Many Requests", "Too many failed logins; retry later."),
+                new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        var account = tokens.Authenticate(name, NovaJson.Text(user, "password"));
+        if (account is null || !ScopeMatches(scope, account))
+        {
+            throttle.Failed(userKey, address);
+            LogLoginFailed(logger, userKey, address);
             return Error(401, "Unauthorized", "The request you have made requires authentication.");
         }
 
-        var issued = tokens.Issue(account);
-        var method = methods.Contains("password") ? "password" : "token";
-        return NovaResult.Json(201, new JsonObject { ["token"] = TokenBody(issued, method, request) }, new Dictionary<string, string> { ["X-Subject-Token"] = issued.Text });
+        throttle.Succeeded(userKey);
+        return Issued(tokens.Issue(account), "password", request);
     }
 
-    private OpenStackAccount? Password(JsonObject identity)
+    /// <summary>Method <c>token</c>: a new token for the same account that ends when the old one would have.</summary>
+    private NovaResult Renew(JsonObject identity, JsonNode? scope, string address, HttpRequest request)
     {
-        var user = identity["password"]?["user"];
-        return tokens.Authenticate(NovaJson.Text(user, "name") ?? NovaJson.Text(user, "id"), NovaJson.Text(user, "password"));
+        var old = tokens.Verify(NovaJson.Text(identity["token"], "id"));
+        var account = old is null ? null : tokens.Find(old.Caller.UserName);
+        if (old is null || account is null || !ScopeMatches(scope, account))
+        {
+            LogRenewalRefused(logger, old?.Caller.UserName ?? "(invalid token)", address);
+            return Error(401, "Unauthorized", "The request you have made requires authentication.");
+        }
+
+        return Issued(tokens.Issue(account, notAfter: old.ExpiresAt), "token", request);
     }
+
+    private NovaResult Issued(IssuedToken issued, string method, HttpRequest request) =>
+        NovaResult.Json(201, new JsonObject { ["token"] = TokenBody(issued, method, request) }, new Dictionary<string, string> { ["X-Subject-Token"] = issued.Text });
 
     /// <summary>An unscoped request gets the account's project; a project scope must name it (by name or id).</summary>
     private static bool ScopeMatches(JsonNode? scope, OpenStackAccount account)
@@ -119,6 +165,17 @@ public sealed class KeystoneApi(TokenService tokens, IOptions<OpenStackOptions> 
         ["media-types"] = new JsonArray(new JsonObject { ["base"] = "application/json", ["type"] = "application/vnd.openstack.identity-v3+json" }),
     };
 
-    private static NovaResult Error(int code, string title, string message) =>
-        NovaResult.Json(code, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["title"] = title, ["message"] = message } });
+    private static NovaResult Error(int code, string title, string message) => NovaResult.Json(code, ErrorBody(code, title, message));
+
+    private static JsonObject ErrorBody(int code, string title, string message) =>
+        new() { ["error"] = new JsonObject { ["code"] = code, ["title"] = title, ["message"] = message } };
+
+    [LoggerMessage(EventId = 850, Level = LogLevel.Warning, Message = "Keystone login failed for user {UserName} from {RemoteAddress}")]
+    private static partial void LogLoginFailed(ILogger logger, string userName, string remoteAddress);
+
+    [LoggerMessage(EventId = 851, Level = LogLevel.Warning, Message = "Keystone login refused with 429 for user {UserName} from {RemoteAddress}: too many failures")]
+    private static partial void LogLoginThrottled(ILogger logger, string userName, string remoteAddress);
+
+    [LoggerMessage(EventId = 852, Level = LogLevel.Warning, Message = "Keystone token renewal refused for user {UserName} from {RemoteAddress}")]
+    private static partial void LogRenewalRefused(ILogger logger, string userName, string remoteAddress);
 }

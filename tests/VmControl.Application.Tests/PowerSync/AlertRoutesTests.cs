@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VmControl.Application.PowerSync;
 using VmControl.Http;
@@ -24,6 +25,7 @@ public sealed class AlertRoutesTests : IAsyncLifetime
         await system.InitializeAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(TestKeys.Settings());
         builder.Logging.ClearProviders();
         var ports = system.Services;
         builder.Services.AddSingleton(_ => ports.GetRequiredService<IVmStore>());
@@ -39,6 +41,7 @@ public sealed class AlertRoutesTests : IAsyncLifetime
         app.MapVmControlApi();
         await app.StartAsync();
         client = app.GetTestClient();
+        client.DefaultRequestHeaders.Add(TestKeys.Header, TestKeys.Admin);
     }
 
     public async Task DisposeAsync()

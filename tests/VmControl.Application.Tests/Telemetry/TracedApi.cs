@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry.Trace;
@@ -39,6 +40,7 @@ public sealed class TracedApi : IAsyncLifetime
             NullLoggerFactory.Instance);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(TestKeys.Settings());
         builder.Logging.ClearProviders();
         builder.Services.AddTableStorage(new TableStorageOptions { ConnectionString = AzuriteCheck.ConnectionString, TablePrefix = prefix });
         builder.Services.AddSimulatedHypervisor(AzuriteCheck.ConnectionString, o => o.TablePrefix = prefix);
@@ -51,6 +53,7 @@ public sealed class TracedApi : IAsyncLifetime
         app.MapVmControlApi();
         await app.StartAsync();
         Client = app.GetTestClient();
+        Client.DefaultRequestHeaders.Add(TestKeys.Header, TestKeys.Admin);
     }
 
     public async Task DisposeAsync()

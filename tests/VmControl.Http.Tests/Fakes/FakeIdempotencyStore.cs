@@ -27,4 +27,25 @@ public sealed class FakeIdempotencyStore : IIdempotencyStore
             return Task.FromResult(true);
         }
     }
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return rows.Count;
+            }
+        }
+    }
+
+    public Task<int> SweepExpiredAsync(DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var expired = rows.Where(r => r.Value.ExpiresAt < now).Take(maxRows).Select(r => r.Key).ToList();
+            expired.ForEach(k => rows.Remove(k));
+            return Task.FromResult(expired.Count);
+        }
+    }
 }

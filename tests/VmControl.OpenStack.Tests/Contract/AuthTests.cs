@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace VmControl.OpenStack.Tests.Contract;
 
 public sealed class AuthTests
@@ -44,7 +46,65 @@ public sealed class AuthTests
     public async Task Keyless_mode_lets_tokenless_requests_through_only_when_enabled(string? token, int expected)
     {
         await using var host = await FacadeHost.StartAsync(allowNoAuth: true);
-        using var response = await host.SendAsync("GET", "/compute/v2.1/servers", token: token);
-        Assert.Equal(expected, (int)response.StatusCode);
+        var (status, _, _) = await host.SendFromAsync(IPAddress.Loopback, "GET", "/compute/v2.1/servers", token: token);
+        Assert.Equal(expected, status);
+    }
+
+    [Fact]
+    public async Task Keyless_mode_is_off_by_default_even_on_loopback()
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var (status, _, _) = await host.SendFromAsync(IPAddress.Loopback, "GET", "/compute/v2.1/servers");
+        Assert.Equal(401, status);
+    }
+
+    [Theory]
+    [InlineData(200, "http://127.0.0.1:7071")]
+    [InlineData(200, "http://localhost:7071")]
+    [InlineData(200, "http://[::1]:7071", "https://127.0.0.1:7443")]
+    [InlineData(401, "http://0.0.0.0:7071")]
+    [InlineData(401, "http://[::]:7071")]
+    [InlineData(401, "http://*:7071")]
+    [InlineData(401, "http://+:7071")]
+    [InlineData(401, "http://vmhost.example:7071")]
+    [InlineData(401, "http://192.168.1.5:7071")]
+    [InlineData(401, "http://127.0.0.1:7071", "http://0.0.0.0:8080")]
+    [InlineData(401)]
+    public async Task Keyless_mode_holds_only_when_every_listening_address_is_loopback(int expected, params string[] listenOn)
+    {
+        await using var host = await FacadeHost.StartAsync(allowNoAuth: true, listenOn: listenOn);
+        var (status, _, _) = await host.SendFromAsync(IPAddress.Loopback, "GET", "/compute/v2.1/servers");
+        Assert.Equal(expected, status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("10.0.0.7")]
+    [InlineData("::ffff:10.0.0.7")]
+    public async Task Keyless_mode_refuses_a_missing_or_remote_address(string? remote)
+    {
+        await using var host = await FacadeHost.StartAsync(allowNoAuth: true);
+        var (status, _, _) = await host.SendFromAsync(remote is null ? null : IPAddress.Parse(remote), "GET", "/compute/v2.1/servers");
+        Assert.Equal(401, status);
+    }
+
+    [Fact]
+    public async Task Keyless_mode_from_a_mapped_loopback_address_is_honoured()
+    {
+        await using var host = await FacadeHost.StartAsync(allowNoAuth: true);
+        var (status, _, _) = await host.SendFromAsync(IPAddress.Loopback.MapToIPv6(), "GET", "/compute/v2.1/servers");
+        Assert.Equal(200, status);
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "127.0.0.1")]
+    [InlineData("X-Forwarded-For", "203.0.113.9")]
+    [InlineData("Forwarded", "for=127.0.0.1")]
+    [InlineData("X-Real-IP", "127.0.0.1")]
+    public async Task Keyless_mode_refuses_a_forwarded_request_even_from_loopback(string header, string value)
+    {
+        await using var host = await FacadeHost.StartAsync(allowNoAuth: true);
+        var (status, _, _) = await host.SendFromAsync(IPAddress.Loopback, "GET", "/compute/v2.1/servers", headers: (header, value));
+        Assert.Equal(401, status);
     }
 }

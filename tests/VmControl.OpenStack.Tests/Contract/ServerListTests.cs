@@ -88,4 +88,61 @@ public sealed class ServerListTests
         Assert.Equal(400, status);
         Assert.Equal(message, body.GetProperty("badRequest").GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task A_catastrophic_backtracking_pattern_is_answered_correctly()
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var hit = host.SeedVm(name: new string('a', 40) + "!");
+        host.SeedVm(name: "db");
+
+        // A backtracking engine tries (a+)+b at every start first and times out; the right answer is the "!$" branch.
+        var (status, body, _) = await host.CallAsync("GET", "/compute/v2.1/servers?name=" + Uri.EscapeDataString("(a+)+b|!$"));
+        Assert.Equal(200, status);
+        Assert.Equal([hit.Id], body.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("(a)\\1", "Unsupported regular expression in name (no backreferences or lookarounds): (a)\\1")]
+    [InlineData("web(?=-1)", "Unsupported regular expression in name (no backreferences or lookarounds): web(?=-1)")]
+    public async Task A_pattern_that_needs_backtracking_is_a_bad_request(string pattern, string message)
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var (status, body, _) = await host.CallAsync("GET", "/compute/v2.1/servers?name=" + Uri.EscapeDataString(pattern));
+        Assert.Equal(400, status);
+        Assert.Equal(message, body.GetProperty("badRequest").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_pattern_longer_than_a_name_is_a_bad_request()
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var (status, _, _) = await host.CallAsync("GET", "/compute/v2.1/servers?name=" + new string('a', 256));
+        Assert.Equal(400, status);
+    }
+
+    [Fact]
+    public async Task Name_matching_stops_at_a_full_page_within_the_requests_budget()
+    {
+        await using var host = await FacadeHost.StartAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            host.SeedVm(name: "web-" + i, createdAt: DateTimeOffset.UnixEpoch.AddMinutes(i));
+        }
+
+        var token = await host.TokenAsync();
+
+        // Every clock read moves the fake clock on, so the budget (1 s) allows about ten matches: enough for a page
+        // of two (three matches, to know there is more), not for all forty.
+        host.Time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(100);
+        using var page = await host.SendAsync("GET", "/compute/v2.1/servers?name=web&limit=2", token: token);
+        Assert.Equal(200, (int)page.StatusCode);
+        var body = JsonDocument.Parse(await page.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["web-39", "web-38"], body.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.True(body.TryGetProperty("servers_links", out _));
+
+        using var all = await host.SendAsync("GET", "/compute/v2.1/servers?name=web", token: token);
+        Assert.Equal(400, (int)all.StatusCode);
+        Assert.Contains("took too long", await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

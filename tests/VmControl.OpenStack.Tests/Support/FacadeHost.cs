@@ -1,6 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +27,10 @@ public sealed class FacadeHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private FacadeHost(WebApplication app, FakeVmStore vms, FakeActionLog actions, FakeTaskLauncher launcher, FakeTimeProvider time)
+    private FacadeHost(WebApplication app, FakeVmStore vms, FakeActionLog actions, FakeTaskLauncher launcher, FakeTimeProvider time, LogCapture logs)
     {
         this.app = app;
+        Logs = logs;
         Vms = vms;
         Actions = actions;
         Launcher = launcher;
@@ -47,11 +52,20 @@ public sealed class FacadeHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<FacadeHost> StartAsync(bool allowNoAuth = false)
+    public LogCapture Logs { get; }
+
+    /// <summary>The host's settings; change one and <see cref="ReloadSettings"/> to act as an edited settings file.</summary>
+    public IConfiguration Settings => app.Configuration;
+
+    /// <param name="allowNoAuth">Keyless mode.</param>
+    /// <param name="listenOn">The addresses the server says it listens on (a test server listens on none, so they are given); 127.0.0.1 by default.</param>
+    public static async Task<FacadeHost> StartAsync(bool allowNoAuth = false, IReadOnlyList<string>? listenOn = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        var logs = new LogCapture();
+        builder.Logging.AddProvider(logs);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["OpenStack:AllowNoAuth"] = allowNoAuth ? "true" : "false",
@@ -87,7 +101,50 @@ public sealed class FacadeHost : IAsyncDisposable
         var app = builder.Build();
         app.MapOpenStackApi();
         await app.StartAsync().ConfigureAwait(false);
-        return new FacadeHost(app, vms, actions, launcher, time);
+        var addresses = new ServerAddressesFeature();
+        foreach (var address in listenOn ?? ["http://127.0.0.1:7071"])
+        {
+            addresses.Addresses.Add(address);
+        }
+
+        app.Services.GetRequiredService<IServer>().Features.Set<IServerAddressesFeature>(addresses);
+        return new FacadeHost(app, vms, actions, launcher, time, logs);
+    }
+
+    public void ReloadSettings() => ((IConfigurationRoot)app.Configuration).Reload();
+
+    /// <summary>
+    /// Sends as if from <paramref name="remote"/> (null: no address, as an in-process server gives), which the
+    /// HttpClient of a test server cannot set. Returns the status, the body text and the response headers.
+    /// </summary>
+    public async Task<(int Status, string Body, IHeaderDictionary Headers)> SendFromAsync(
+        IPAddress? remote, string method, string path, string? body = null, string? token = null, params (string Name, string Value)[] headers)
+    {
+        var context = await app.GetTestServer().SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = remote;
+            c.Request.Method = method;
+            var query = path.IndexOf('?', StringComparison.Ordinal);
+            c.Request.Path = query < 0 ? path : path[..query];
+            c.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
+            if (body is not null)
+            {
+                c.Request.ContentType = "application/json";
+                c.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+            }
+
+            if (token is not null)
+            {
+                c.Request.Headers["X-Auth-Token"] = token;
+            }
+
+            foreach (var (name, value) in headers)
+            {
+                c.Request.Headers[name] = value;
+            }
+        }).ConfigureAwait(false);
+        using var reader = new StreamReader(context.Response.Body);
+        return (context.Response.StatusCode, await reader.ReadToEndAsync().ConfigureAwait(false), context.Response.Headers);
     }
 
     public async ValueTask DisposeAsync()
