@@ -67,10 +67,11 @@ public sealed partial class SettingsConsistencyTests
     /// <summary>The settings the hosts bind, from the options classes (the same shape as both Program.cs files).</summary>
     private static IEnumerable<string> Bound()
     {
+        // Driver at the root, the storage settings under Storage (both Program.cs files bind the section onto the same object).
         yield return nameof(InfrastructureOptions.Driver);
-        foreach (var name in new[] { nameof(InfrastructureOptions.StorageConnectionString), nameof(InfrastructureOptions.TableServiceUri), nameof(InfrastructureOptions.TablePrefix) })
+        foreach (var name in Leaves("Storage", typeof(InfrastructureOptions)).Where(n => n.Count(c => c == ':') == 1 && n != "Storage:" + nameof(InfrastructureOptions.Driver)))
         {
-            yield return "Storage:" + name;
+            yield return name;
         }
 
         var sections = new (string Section, Type Type)[]
