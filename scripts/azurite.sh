@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ensures Azurite is installed (project-local, from npm) and listening on 127.0.0.1:10000-10002.
 # Sourced by run.sh and test.sh: `azurite_up` starts it only when nothing listens, and `azurite_down`
-# stops only an Azurite this script started.
+# stops only an Azurite this script started. Its data goes to a temporary folder, deleted by `azurite_down`, unless
+# AZURITE_PERSIST_DIR names a folder: then the data is kept there across restarts (run.sh --persist uses .azurite/).
 AZURITE_VERSION=3.37.0
 _root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 AZURITE_DIR="$_root/.tools/azurite"
@@ -25,7 +26,12 @@ azurite_up() {
     return 0
   fi
   azurite_install || return 1
-  AZURITE_DATA=$(mktemp -d -t vmcontrol-azurite.XXXXXX)
+  if [ -n "${AZURITE_PERSIST_DIR:-}" ]; then
+    mkdir -p "$AZURITE_PERSIST_DIR"
+    AZURITE_DATA=$(cd "$AZURITE_PERSIST_DIR" && pwd)
+  else
+    AZURITE_DATA=$(mktemp -d -t vmcontrol-azurite.XXXXXX)
+  fi
   "$AZURITE_DIR/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --location "$AZURITE_DATA" >"$AZURITE_DATA/azurite.log" 2>&1 &
@@ -51,7 +57,8 @@ azurite_down() {
     done
     kill -9 "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
-    rm -rf "$AZURITE_DATA"
+    # Kept data stays; a temporary folder goes.
+    [ -n "${AZURITE_PERSIST_DIR:-}" ] || rm -rf "$AZURITE_DATA"
     AZURITE_PID=""
   fi
 }

@@ -41,7 +41,7 @@ public sealed partial class VmControlApi
                 : ApiResult.Json(StatusCodes.Status200OK, VmResource.From(vm), ResultMapping.ETag(vm));
         });
 
-    /// <summary><c>GET /api/vms?vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c></summary>
+    /// <summary><c>GET /api/vms?project=&amp;name=&amp;excludeHardDeleted=&amp;vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix; <c>excludeHardDeleted=true</c>: no tombstones)</summary>
     public Task<ApiResult> ListVmsAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -55,13 +55,20 @@ public sealed partial class VmControlApi
             var (limit, p4) = RequestReader.Limit(request);
             var (token, p5) = RequestReader.Query(request, "continuationToken");
             var (project, p6) = RequestReader.Query(request, "project", Projects.MaxLength);
-            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6) is { } problem)
+            var (name, p7) = RequestReader.Query(request, "name", 64);
+            var (exclude, p8) = RequestReader.Query(request, "excludeHardDeleted", 5);
+            if (exclude is not (null or "true" or "false"))
+            {
+                p8 ??= Problems.Invalid("excludeHardDeleted", "excludeHardDeleted must be true or false.");
+            }
+
+            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6 ?? p7 ?? p8) is { } problem)
             {
                 return problem;
             }
 
             // project= narrows an admin's listing; anyone else sees their own project whatever they name.
-            var query = new VmQuery(vmState, taskState, powerState, limit, token, idle, project);
+            var query = new VmQuery(vmState, taskState, powerState, limit, token, idle, project, name, exclude == "true");
             var page = await queries.ListVmsAsync(query, context.Caller(), cancellationToken).ConfigureAwait(false);
             return ApiResult.Json(StatusCodes.Status200OK, new PageResource<VmResource>([.. page.Items.Select(VmResource.From)], page.ContinuationToken));
         });

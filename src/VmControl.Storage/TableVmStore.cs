@@ -111,6 +111,18 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
             filter.Equal(VmEntity.ProjectColumn, project);
         }
 
+        if (query.ExcludeHardDeleted)
+        {
+            filter.Where(VmEntity.VmStateColumn, "ne", VmState.HardDeleted.ToWire());
+        }
+
+        if (!string.IsNullOrEmpty(query.NamePrefix))
+        {
+            // Table storage has no "starts with": the names from the prefix up to the prefix followed by "~" (above every
+            // character a name may hold, [A-Za-z0-9._-]) are exactly those that start with it.
+            filter.Where(VmEntity.NameColumn, "ge", query.NamePrefix).Where(VmEntity.NameColumn, "lt", query.NamePrefix + "~");
+        }
+
         var odata = filter.Build();
         try
         {

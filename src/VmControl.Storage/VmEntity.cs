@@ -9,6 +9,7 @@ namespace VmControl.Storage;
 /// </summary>
 internal static class VmEntity
 {
+    public const string NameColumn = "Name";
     public const string VmStateColumn = "VmState";
     public const string TaskStateColumn = "TaskState";
     public const string PowerStateColumn = "PowerState";
@@ -20,7 +21,7 @@ internal static class VmEntity
     public static TableEntity ToEntity(VmRecord vm)
     {
         var entity = new TableEntity(vm.Id, vm.Id);
-        entity.SetString("Name", vm.Name);
+        entity.SetString(NameColumn, vm.Name);
         entity.SetString("Size", vm.Size);
         entity.SetString("Image", vm.Image);
         entity.SetJson("Tags", vm.Tags);
@@ -80,7 +81,7 @@ internal static class VmEntity
     public static VmRecord FromEntity(TableEntity entity, ETag etag) => new()
     {
         Id = entity.PartitionKey,
-        Name = entity.RequiredText("Name"),
+        Name = entity.RequiredText(NameColumn),
         Size = entity.RequiredText("Size"),
         Image = entity.RequiredText("Image"),
         Tags = entity.GetJson<Dictionary<string, string>>("Tags") ?? [],

@@ -24,14 +24,25 @@ public sealed class AlertTests(ConsoleFixture fixture) : ConsoleTest(fixture)
             await Assertions.Expect(sync.Locator(".msg.ok")).ToBeVisibleAsync();
         }
 
-        // The banner counts it; the alerts view lists it with a link to the VM and acknowledges it with a note.
+        // The banner counts it; the fleet marks the VM's row with a link to the alert.
         await Assertions.Expect(page.Locator("#alert-banner")).ToContainTextAsync("open alert");
-        await page.GotoAsync($"/#/alerts?vmId={id}");
-        var row = page.Locator("table.alerts tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = id }) });
+        await page.GotoAsync($"/#/?name={name}");
+        var marker = page.Locator($"tr[data-vm-id='{id}'] a.mismatch");
+        await Assertions.Expect(marker).ToContainTextAsync("power mismatch");
+        await marker.ClickAsync();
+
+        // The alerts view names the VM (its id beside), says what to do, and filters by name too.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/alerts\\?vmId={id}"));
+        var row = page.Locator("table.alerts tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = name }) });
         await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(id);
         await Assertions.Expect(row).ToContainTextAsync("power_mismatch");
         await Assertions.Expect(row).ToContainTextAsync("shutdown");
+        await Assertions.Expect(row).ToContainTextAsync("A stop brings the record in line");
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("open");
+        await page.GotoAsync($"/#/alerts?name={name}");
+        await Assertions.Expect(page.Locator("table.alerts tbody tr[data-alert-id]")).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToHaveCountAsync(1);
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Acknowledge…" }).ClickAsync();
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Acknowledge alert" });
@@ -42,7 +53,17 @@ public sealed class AlertTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("acknowledged");
         await Assertions.Expect(row).ToContainTextAsync("guest shut down for maintenance");
 
-        await row.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
+        // The advice's link does it: the VM's page, its header marked, asking to confirm the stop.
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Stop {name}…" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+        var vm = new VmPage(page);
+        await Assertions.Expect(vm.Mismatch).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Dialog, new() { Name = $"Stop {name}?" }).GetByRole(AriaRole.Button, new() { Name = "Yes, stop" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("confirm="));
+        await Assertions.Expect(vm.VmState).ToHaveTextAsync("stopped");
+
+        // The next pass finds power and record in line and resolves the alert: the marker goes.
+        await Api.PowerSyncAsync(Timeout);
+        await Assertions.Expect(vm.Mismatch).ToBeHiddenAsync();
     }
 }

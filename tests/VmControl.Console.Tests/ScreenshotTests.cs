@@ -22,7 +22,14 @@ public sealed class ScreenshotTests(ConsoleFixture fixture) : ConsoleTest(fixtur
             await Api.HoldAsync(busy, "reboot", Timeout);
             await Api.StartActionAsync(busy, new { action = "reboot", type = "soft" }, Timeout);
 
+            // An out-of-band shutdown seen by two power-sync passes: an alert, and a marker on the fleet (a pass that does not run fails here).
+            await Api.SetSimulatorPowerStateAsync(drifted, "shutdown", Timeout);
+            await Api.PowerSyncAsync(Timeout);
+            await Api.PowerSyncAsync(Timeout);
+
             var page = await OpenAsync("#/");
+            await Assertions.Expect(page.Locator($"tr[data-vm-id='{drifted}'] a.mismatch")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#fleet-summary [data-count='total']")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("tr[aria-busy='true'] .badge.task")).Not.ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = busyName }) }).Locator(".badge.task"))
                 .ToHaveTextAsync("rebooting");
@@ -35,10 +42,6 @@ public sealed class ScreenshotTests(ConsoleFixture fixture) : ConsoleTest(fixtur
             await vm.Action("reboot").HoverAsync();
             await Fixture.ScreenshotAsync(page, "console-vm.png");
 
-            // An out-of-band shutdown seen by two power-sync passes fills the alerts view (a pass that does not run fails here).
-            await Api.SetSimulatorPowerStateAsync(drifted, "shutdown", Timeout);
-            await Api.PowerSyncAsync(Timeout);
-            await Api.PowerSyncAsync(Timeout);
             await page.GotoAsync($"/#/alerts?vmId={drifted}");
             await Assertions.Expect(page.Locator("table.alerts tbody tr[data-status='open']")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#alert-banner")).ToContainTextAsync("open alert");

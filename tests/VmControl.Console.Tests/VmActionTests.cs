@@ -4,7 +4,7 @@ namespace VmControl.Console.Tests;
 public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
 {
     [Fact]
-    public async Task Stop_FromItsPage_StopsTheVm()
+    public async Task Stop_AsksForConfirmation_AndTheHintFollowsTheNewState_WithoutMovingTheButtons()
     {
         var name = UniqueName("stop");
         var id = await Api.CreateActiveVmAsync(name, Image, Timeout);
@@ -12,14 +12,39 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         var vm = new VmPage(page);
         await Assertions.Expect(vm.VmState).ToHaveTextAsync("active");
 
-        await Assertions.Expect(vm.Action("stop")).ToHaveAttributeAsync("aria-disabled", "false");
+        // The buttons come in groups, and the actions allowed now stand out from the greyed ones.
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Power" }).Locator("[data-action='stop']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Maintenance" }).Locator("[data-action='rebuild']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Delete and restore" }).Locator("[data-action='soft_delete']")).ToHaveCountAsync(1);
+        await Assertions.Expect(vm.Action("stop")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\ballowed\\b"));
+        await Assertions.Expect(vm.Action("start")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\ballowed\\b"));
+
+        await vm.Action("stop").HoverAsync();
+        await Assertions.Expect(vm.Hint).ToContainTextAsync("Request stop");
+        var before = await vm.Action("start").BoundingBoxAsync();
+
+        // Cancel sends nothing; "Yes, stop" sends the stop.
         await vm.Action("stop").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Stop {name}?" });
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        Assert.DoesNotContain(await Api.ListActionsAsync(id, Timeout), a => a.GetProperty("action").GetString() == "stop");
+
+        await vm.Action("stop").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Yes, stop" }).ClickAsync();
+        await Assertions.Expect(vm.Messages.Locator(".msg.ok")).ToContainTextAsync("stop accepted");
+        // The message has its own slot: the buttons stay where the operator's pointer is.
+        var after = await vm.Action("start").BoundingBoxAsync();
+        Assert.Equal(before!.Y, after!.Y);
 
         await Assertions.Expect(vm.VmState).ToHaveTextAsync("stopped");
         await Assertions.Expect(vm.PowerState).ToHaveTextAsync("shutdown");
         await Assertions.Expect(vm.History("stop", "succeeded")).ToHaveCountAsync(1);
         await Assertions.Expect(vm.Action("start")).ToHaveAttributeAsync("aria-disabled", "false");
         await Assertions.Expect(vm.Action("stop")).ToHaveAttributeAsync("aria-disabled", "true");
+        // The hint still describes the stop button, as it is now (it read "Request stop" before).
+        await Assertions.Expect(vm.Hint).ToHaveTextAsync("Not allowed in vm_state stopped (allowed from: active).");
     }
 
     [Fact]
@@ -71,6 +96,7 @@ public sealed class VmActionTests(ConsoleFixture fixture) : ConsoleTest(fixture)
             var vm = new VmPage(page);
             await Assertions.Expect(vm.VmState).ToHaveTextAsync("active");
             await vm.Action("stop").ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Yes, stop" }).ClickAsync();
 
             await Assertions.Expect(vm.TaskState).ToHaveTextAsync("powering_off");
             await Assertions.Expect(vm.TaskState).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("busy"));

@@ -60,6 +60,22 @@ public sealed class VmRoutesTests
     }
 
     [Fact]
+    public async Task ListVms_NamePrefixWithoutHardDeleted_ReturnsOnlyTheLiveVmsWhoseNameStartsWithIt()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var web = api.Vms.Seed(api.SeedVm() with { Name = "web-7" });
+        api.Vms.Seed(api.SeedVm() with { Name = "db-7" });
+
+        api.Vms.Seed(api.SeedVm(VmState.HardDeleted, powerState: PowerState.NoState) with { Name = "web-8" });
+
+        using var response = await api.SendAsync("GET", "/api/vms?name=web&excludeHardDeleted=true");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ApiHost.JsonAsync(response);
+        Assert.Equal([web.Id], page.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task RequestAction_Stop_Answers202WithTheActionRecord()
     {
         await using var api = await ApiHost.StartAsync();

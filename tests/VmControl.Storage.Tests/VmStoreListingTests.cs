@@ -23,6 +23,43 @@ public sealed class VmStoreListingTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Empty(contradiction.Items);
     }
 
+    [Fact]
+    public async Task NamePrefix_KeepsOnlyNamesStartingWithIt_CaseSensitive()
+    {
+        var prefix = "np" + Guid.NewGuid().ToString("N")[..8];
+        var web1 = await store.CreateAsync(TestData.Vm() with { Name = prefix + "-web-1" });
+        var web2 = await store.CreateAsync(TestData.Vm(VmState.Stopped, PowerState.Shutdown) with { Name = prefix + "-web-2" });
+        var exact = await store.CreateAsync(TestData.Vm() with { Name = prefix });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix[..^1] });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix.ToUpperInvariant() + "-web-3" });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix + "-db-1" });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix + "-zeta" });
+        await store.CreateAsync(TestData.Vm() with { Name = "z" + prefix });
+
+        var web = await store.ListAsync(new VmQuery(NamePrefix: prefix + "-web"));
+        var all = await store.ListAsync(new VmQuery(NamePrefix: prefix));
+        var stoppedWeb = await store.ListAsync(new VmQuery(VmState.Stopped, NamePrefix: prefix + "-web"));
+
+        Assert.Equal(new[] { web1.Id, web2.Id }.Order(StringComparer.Ordinal), web.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(5, all.Items.Count);
+        Assert.Contains(exact.Id, all.Items.Select(v => v.Id));
+        Assert.Equal([web2.Id], stoppedWeb.Items.Select(v => v.Id));
+    }
+
+    [Fact]
+    public async Task ExcludeHardDeleted_LeavesOutTheTombstones()
+    {
+        var prefix = "xd" + Guid.NewGuid().ToString("N")[..8];
+        var live = await store.CreateAsync(TestData.Vm() with { Name = prefix + "-live" });
+        var deleted = await store.CreateAsync(TestData.Vm(VmState.HardDeleted, PowerState.NoState) with { Name = prefix + "-gone" });
+
+        var without = await store.ListAsync(new VmQuery(NamePrefix: prefix, ExcludeHardDeleted: true));
+        var with = await store.ListAsync(new VmQuery(NamePrefix: prefix));
+
+        Assert.Equal([live.Id], without.Items.Select(v => v.Id));
+        Assert.Equal(new[] { live.Id, deleted.Id }.Order(StringComparer.Ordinal), with.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1001)]

@@ -1,7 +1,9 @@
-// Fleet: every VM with its three statuses as badges, filters, paging by continuationToken, live refresh that keeps
-// the operator's filters, page and focus (the filters and page live in the hash: #/?vmState=active&page=...).
+// Fleet: a summary of the whole fleet, every VM with its three statuses as badges, search by name prefix, filters,
+// sorting, paging by continuationToken, live refresh that keeps the operator's filters, sort, page and focus (they
+// live in the hash: #/?name=web&vmState=active&sort=-updated&page=...). Hard-deleted VMs are hidden unless asked for;
+// a VM with an unresolved power_mismatch alert carries a marker linking to it.
 import { get, getLifecycle, query } from './api.js';
-import { badge, field, h, keepFocus, problemView, replace, select, timeEl, vmLink, VM_STATES, POWER_STATES } from './ui.js';
+import { badge, field, h, keepFocus, problemView, replace, select, tableWrap, timeEl, vmLink, VM_STATES, POWER_STATES } from './ui.js';
 import { every, setParams } from './nav.js';
 
 export const FLEET_PLACE = 'vmcontrol.fleetPlace';
@@ -9,34 +11,82 @@ export const FLEET_PLACE = 'vmcontrol.fleetPlace';
 // The tokens of the pages before the current one, so "Previous" can walk back (the API pages forward only).
 let previous = [];
 
+// Sortable columns: key, heading, the value compared. The API pages in id order, so sorting orders the page shown.
+const COLUMNS = [
+  ['name', 'Name', vm => vm.name],
+  ['vmState', 'vm_state', vm => vm.vmState],
+  ['taskState', 'task_state', vm => vm.taskState ?? ''],
+  ['powerState', 'power_state', vm => vm.powerState],
+  ['size', 'Size', vm => vm.size],
+  ['image', 'Image', vm => vm.image],
+  ['updated', 'Updated', vm => vm.updatedAt ?? ''],
+  ['id', 'Id', vm => vm.id],
+];
+
+/** Every page of a listing (1000 a page), for the summary. */
+async function all(path) {
+  const items = [];
+  let token = '';
+  do {
+    const page = await get(path + (path.includes('?') ? '&' : '?') + query({ limit: 1000, continuationToken: token }).slice(1));
+    items.push(...page.items);
+    token = page.continuationToken;
+  } while (token);
+  return items;
+}
+
+/** The summary line's parts: total, counts by vm_state, busy, VMs with open alerts. */
+export function summarize(vms, openAlerts) {
+  const counts = new Map();
+  for (const vm of vms) counts.set(vm.vmState, (counts.get(vm.vmState) ?? 0) + 1);
+  const withAlerts = new Set(openAlerts.map(a => a.vmId).filter(Boolean));
+  return {
+    total: vms.length,
+    byState: VM_STATES.filter(s => counts.has(s)).map(s => [s, counts.get(s)]),
+    busy: vms.filter(vm => vm.taskState).length,
+    alerted: vms.filter(vm => withAlerts.has(vm.id)).length,
+  };
+}
+
 export function mount(root, { params }) {
   const state = {
+    name: params.get('name') || '',
     vmState: params.get('vmState') || '',
     taskState: params.get('taskState') || '',
     powerState: params.get('powerState') || '',
     limit: params.get('limit') || '25',
+    sort: params.get('sort') || 'name',
+    deleted: params.get('deleted') === '1',
     page: params.get('page') || '',
   };
   if (!state.page) previous = [];
   let next = null;
+  let items = [];
+  let mismatches = new Map();
 
-  const taskSelect = select('taskState', [['', 'any']], state.taskState, { id: 'filter-task' });
+  const taskSelect = select('taskState', [['', 'any'], ['none', 'none (idle)']], state.taskState, { id: 'filter-task' });
+  const nameInput = h('input', { name: 'name', id: 'filter-name', type: 'search', value: state.name, autocomplete: 'off', spellcheck: 'false', placeholder: 'name starts with…' });
+  const deletedBox = h('input', { type: 'checkbox', name: 'deleted', id: 'filter-deleted', checked: state.deleted });
   const form = h('form', { class: 'filters', 'aria-label': 'Filters', onsubmit: e => e.preventDefault() },
+    field('Name', nameInput),
     field('vm_state', select('vmState', [['', 'any'], ...VM_STATES], state.vmState, { id: 'filter-vm' })),
     field('task_state', taskSelect),
     field('power_state', select('powerState', [['', 'any'], ...POWER_STATES], state.powerState, { id: 'filter-power' })),
-    field('Per page', select('limit', ['10', '25', '50', '100'], state.limit, { id: 'filter-limit' })),
-    h('button', { type: 'button', onclick: () => { form.reset(); for (const s of form.querySelectorAll('select')) s.value = s.name === 'limit' ? '25' : ''; changed(); } }, 'Clear filters'));
+    field('Per page', select('limit', ['10', '25', '50', '100', '1000'], state.limit, { id: 'filter-limit' })),
+    h('label', { class: 'check' }, deletedBox, ' Show hard-deleted'),
+    h('button', { type: 'button', onclick: clear }, 'Clear filters'));
   getLifecycle().then(l => {
     const states = [...new Set(l.actions.map(a => a.taskState))].sort();
     for (const t of states) taskSelect.append(h('option', { value: t, selected: t === state.taskState }, t));
   }).catch(() => {});
 
+  const summary = h('p', { class: 'summary', id: 'fleet-summary', 'aria-live': 'polite' }, 'Counting the fleet…');
   const status = h('div', { class: 'status', 'aria-live': 'polite' });
   const tbody = h('tbody');
-  const table = h('table', { class: 'grid', 'aria-describedby': 'fleet-caption' },
-    h('caption', { id: 'fleet-caption' }, 'Virtual machines'),
-    h('thead', {}, h('tr', {}, ['Name', 'vm_state', 'task_state', 'power_state', 'Size', 'Image', 'Updated', 'Id'].map(t => h('th', { scope: 'col' }, t)))),
+  const headRow = h('tr');
+  const table = h('table', { class: 'grid fleet', 'aria-describedby': 'fleet-caption' },
+    h('caption', { id: 'fleet-caption' }, 'Virtual machines (sorting orders the page shown; raise "Per page" to sort more at once)'),
+    h('thead', {}, headRow),
     tbody);
   const prevButton = h('button', { type: 'button', dataset: { focus: 'prev' }, onclick: () => { state.page = previous.pop() ?? ''; sync(); poll.now(); } }, '← Previous');
   const nextButton = h('button', { type: 'button', dataset: { focus: 'next' }, onclick: () => { previous.push(state.page); state.page = next; sync(); poll.now(); } }, 'Next →');
@@ -44,11 +94,27 @@ export function mount(root, { params }) {
 
   replace(root,
     h('div', { class: 'title-row' }, h('h1', {}, 'Fleet'), h('a', { class: 'button', href: '#/create' }, 'Create VM')),
-    form, status, table, pager);
+    summary, form, status, tableWrap(table), pager);
+
+  function renderHead() {
+    const [key, desc] = state.sort.startsWith('-') ? [state.sort.slice(1), true] : [state.sort, false];
+    replace(headRow, COLUMNS.map(([k, title]) => h('th', {
+      scope: 'col', class: 'col-' + k, 'aria-sort': k === key ? (desc ? 'descending' : 'ascending') : null,
+    }, h('button', { type: 'button', class: 'sort', dataset: { sort: k, focus: 'sort-' + k }, onclick: () => sortBy(k) },
+      title, h('span', { class: 'arrow', 'aria-hidden': 'true' }, k === key ? (desc ? ' ▼' : ' ▲') : '')))));
+  }
+
+  function sortBy(k) {
+    state.sort = state.sort === k ? '-' + k : k;
+    sync();
+    renderHead();
+    renderRows();
+  }
 
   function sync() {
-    setParams({ vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
-      limit: state.limit === '25' ? '' : state.limit, page: state.page });
+    setParams({ name: state.name, vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
+      limit: state.limit === '25' ? '' : state.limit, sort: state.sort === 'name' ? '' : state.sort,
+      deleted: state.deleted ? '1' : '', page: state.page });
     remember();
   }
 
@@ -56,44 +122,99 @@ export function mount(root, { params }) {
   function remember() { sessionStorage.setItem(FLEET_PLACE, location.hash || '#/'); }
   remember();
 
+  function clear() {
+    for (const s of form.querySelectorAll('select')) s.value = s.name === 'limit' ? '25' : '';
+    nameInput.value = '';
+    deletedBox.checked = false;
+    changed();
+  }
+
   function changed() {
     for (const s of form.querySelectorAll('select')) state[s.name] = s.value;
+    state.name = nameInput.value.trim();
+    state.deleted = deletedBox.checked;
     state.page = '';
     previous = [];
     sync();
     poll.now();
   }
-  form.addEventListener('change', changed);
+  form.addEventListener('change', e => { if (e.target !== nameInput) changed(); });
+  // Search as the operator types, once they pause.
+  let typing = null;
+  nameInput.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(changed, 300); });
+
+  function renderRows() {
+    const [key, desc] = state.sort.startsWith('-') ? [state.sort.slice(1), true] : [state.sort, false];
+    const value = (COLUMNS.find(c => c[0] === key) ?? COLUMNS[0])[2];
+    // Names compare as people read them (web-2 before web-10); ids are hex, compared as text.
+    const compare = key === 'id' ? (x, y) => (x < y ? -1 : x > y ? 1 : 0)
+      : (x, y) => x.localeCompare(y, undefined, { numeric: true });
+    const shown = [...items].sort((a, b) => (desc ? -1 : 1) * compare(String(value(a)), String(value(b))) || (a.id < b.id ? -1 : 1));
+    keepFocus(root, () => {
+      replace(tbody, shown.length === 0
+        ? h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No VM matches these filters.'))
+        : shown.map(vm => {
+          const alert = mismatches.get(vm.id);
+          return h('tr', { dataset: { vmId: vm.id }, 'aria-busy': vm.taskState ? 'true' : null, class: [vm.taskState ? 'in-flight' : '', alert ? 'drift' : ''].join(' ').trim() || null },
+            h('td', { class: 'col-name' }, vmLink(vm.id, vm.name),
+              alert ? [' ', h('a', { class: 'mismatch', href: '#/alerts?vmId=' + encodeURIComponent(vm.id), title: alert.message, dataset: { focus: 'mm-' + vm.id } }, '⚠ power mismatch')] : null),
+            h('td', { class: 'col-vmState' }, badge('vm', vm.vmState)),
+            h('td', { class: 'col-taskState' }, badge('task', vm.taskState)),
+            h('td', { class: 'col-powerState' }, badge('power', vm.powerState)),
+            h('td', { class: 'col-size' }, vm.size),
+            h('td', { class: 'col-image' }, vm.image),
+            h('td', { class: 'col-updated' }, timeEl(vm.updatedAt)),
+            h('td', { class: 'col-id mono' }, vm.id));
+        }));
+    });
+  }
 
   async function load() {
     let page;
+    let alerts;
     try {
-      page = await get('vms' + query({ vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
-        limit: state.limit, continuationToken: state.page }));
+      // The API leaves the tombstones out, so a page stays full however many VMs were hard-deleted.
+      const showDeleted = state.deleted || state.vmState === 'hard_deleted';
+      [page, alerts] = await Promise.all([
+        get('vms' + query({ name: state.name, vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
+          excludeHardDeleted: showDeleted ? '' : 'true', limit: state.limit, continuationToken: state.page })),
+        // Open or acknowledged: an acknowledged mismatch is still a mismatch until power sync resolves it.
+        Promise.all(['open', 'acknowledged'].map(st => get(`alerts?status=${st}&kind=power_mismatch&limit=1000`)))
+          .then(pages => ({ items: pages.flatMap(p => p.items) })).catch(() => ({ items: [] })),
+      ]);
     } catch (e) {
       replace(status, problemView(e));
       return;
     }
     replace(status);
     next = page.continuationToken;
-    keepFocus(root, () => {
-      replace(tbody, page.items.length === 0
-        ? h('tr', {}, h('td', { colspan: 8, class: 'empty' }, 'No VM matches these filters.'))
-        : page.items.map(vm => h('tr', { dataset: { vmId: vm.id }, 'aria-busy': vm.taskState ? 'true' : null, class: vm.taskState ? 'in-flight' : null },
-          h('td', {}, vmLink(vm.id, vm.name)),
-          h('td', {}, badge('vm', vm.vmState)),
-          h('td', {}, badge('task', vm.taskState)),
-          h('td', {}, badge('power', vm.powerState)),
-          h('td', {}, vm.size),
-          h('td', {}, vm.image),
-          h('td', {}, timeEl(vm.updatedAt)),
-          h('td', { class: 'mono' }, vm.id))));
-    });
+    items = page.items;
+    mismatches = new Map(alerts.items.map(a => [a.vmId, a]));
+    renderRows();
     prevButton.disabled = !state.page;
     nextButton.disabled = !next;
     pager.querySelector('.page-no').textContent = `Page ${previous.length + 1}`;
   }
 
+  // The whole fleet is read for the summary, so it is refreshed less often than the page.
+  async function loadSummary() {
+    let s;
+    try {
+      const [vms, alerts] = await Promise.all([all('vms'), all('alerts?status=open')]);
+      s = summarize(vms, alerts);
+    } catch {
+      summary.textContent = 'The fleet could not be counted.';
+      return;
+    }
+    replace(summary,
+      h('strong', { dataset: { count: 'total' } }, `${s.total} VM${s.total === 1 ? '' : 's'}`), ': ',
+      s.byState.length ? s.byState.map(([st, n], i) => [i ? ', ' : '', h('span', { dataset: { count: st } }, `${st} ${n}`)]) : 'none',
+      ' · ', h('span', { dataset: { count: 'busy' } }, `${s.busy} busy`),
+      ' · ', h('a', { href: '#/alerts', dataset: { count: 'alerted' } }, `${s.alerted} with open alerts`));
+  }
+
+  renderHead();
   const poll = every(3000, load);
-  return poll;
+  const summaryPoll = every(10000, loadSummary);
+  return () => { poll(); summaryPoll(); clearTimeout(typing); };
 }

@@ -1,7 +1,7 @@
 // Lifecycle: the table of GET /api/lifecycle, the active driver's capabilities, and a state diagram derived from
 // the same JSON (an SVG of vm_states and the actions that move between them, plus the same edges as a list).
 import { getLifecycle } from './api.js';
-import { h, problemView, replace, VM_STATES } from './ui.js';
+import { h, problemView, replace, tableWrap, VM_STATES } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // The wording of docs/lifecycle.md for the failure rules' wire names.
@@ -96,7 +96,7 @@ export function mount(root) {
           h('ul', { class: 'edges' }, list.map(e => h('li', {}, `${e.from} → ${e.to}: ${e.actions.join(', ')}`))))),
       h('section', { 'aria-labelledby': 'table-h' },
         h('h2', { id: 'table-h' }, 'Table'),
-        h('table', { class: 'grid lifecycle' },
+        tableWrap(h('table', { class: 'grid lifecycle' },
           h('thead', {}, h('tr', {}, ['Action', 'task_state', 'Allowed from vm_state', 'On success', 'Expected power after', 'On failure', `${d.name} driver`].map(t => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, l.actions.map(a => h('tr', { class: a.supported ? null : 'unsupported' },
             h('th', { scope: 'row' }, a.action),
@@ -106,6 +106,6 @@ export function mount(root) {
               : a.onSuccess === 'to_state_before_resize' ? 'the vm_state before the resize' : `${a.successTarget}, or stopped if it was stopped`),
             h('td', {}, a.expectedPowerAfter),
             h('td', {}, FAILURE[a.onFailure] ?? a.onFailure.replace(/_/g, ' ')),
-            h('td', {}, a.supported ? 'yes' : 'no')))))));
+            h('td', {}, a.supported ? 'yes' : 'no'))))))));
   }).catch(e => replace(root, h('h1', {}, 'Lifecycle'), problemView(e)));
 }

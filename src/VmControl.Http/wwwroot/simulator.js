@@ -22,6 +22,19 @@ function panel(title, controls, submit, onSubmit) {
 
 const json = r => JSON.stringify(r.data);
 
+const n = (count, one, many = one + 's') => `${count} ${count === 1 ? one : many}`;
+
+/** A power-sync pass's summary (POST /api/power-sync) as sentences an operator reads at a glance. */
+export function passSummary(p) {
+  const head = p.failed ? `The pass failed after ${p.durationMs} ms: ${p.error ?? 'no reason given'}.` : `Pass done in ${p.durationMs} ms.`;
+  return [
+    head,
+    `Saw ${n(p.vmsSeen, 'VM record')} and ${n(p.machinesSeen, 'machine')}; ${n(p.changed, 'power state')} updated.`,
+    `Alerts: ${p.alertsOpened} opened, ${p.alertsBumped} seen again, ${p.alertsResolved} resolved.`,
+    `Heals started ${p.healsStarted}, reclaimed ${p.reclaimed}, tasks resumed ${p.tasksResumed}; ${n(p.writes, 'write')}, ${n(p.conflicts, 'conflict')}.`,
+  ].join(' ');
+}
+
 export function mount(root, { params }) {
   const vmId = params.get('vmId') || '';
   replace(root, h('h1', {}, 'Simulator'), h('p', {}, 'Loading…'));
@@ -59,7 +72,7 @@ export function mount(root, { params }) {
         ], 'Add machine', async f => json(await post('simulator/machines', { name: f.name.value, powerState: f.powerState.value }))),
         panel('Power sync', [h('p', { class: 'muted' }, 'Runs one power-sync and reconciliation pass now (admin). An alert opens on the second pass that sees a mismatch.')],
           'Run power sync now', async () => {
-          const result = json(await post('power-sync'));
+          const result = passSummary((await post('power-sync')).data);
           window.dispatchEvent(new Event('vmcontrol:alerts-changed'));
           return result;
         })));

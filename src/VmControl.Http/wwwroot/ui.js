@@ -131,3 +131,25 @@ export function keepFocus(container, render) {
 }
 
 export const vmLink = (id, text) => h('a', { href: '#/vms/' + encodeURIComponent(id), dataset: { focus: 'vm-' + id } }, text ?? id);
+
+/** A table inside its own horizontal scroller, so a wide table never widens the page. */
+export const tableWrap = table => h('div', { class: 'table-wrap' }, table);
+
+/**
+ * A modal confirmation: resolves true when the operator presses `yes`, false on Cancel or Escape. Focus starts on
+ * Cancel, so an Enter pressed by habit does not confirm.
+ */
+export function confirmDialog(title, text, yes) {
+  const cancel = h('button', { type: 'submit', value: 'cancel' }, 'Cancel');
+  const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-h', 'aria-describedby': 'confirm-text' },
+    h('form', { method: 'dialog' },
+      h('h2', { id: 'confirm-h' }, title),
+      h('p', { id: 'confirm-text' }, text),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', value: 'yes', class: 'danger' }, yes), cancel)));
+  return new Promise(resolve => {
+    dialog.addEventListener('close', () => { dialog.remove(); resolve(dialog.returnValue === 'yes'); }, { once: true });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus();
+  });
+}

@@ -1,9 +1,11 @@
-// One VM: fields, the lifecycle's actions as buttons (disabled ones say why), parameter forms, hard delete behind a
-// confirmation naming the VM, the current task's steps as they happen, the action history (kept after delete), the
-// last fault and the admin reset-state.
+// One VM: fields, the lifecycle's actions as buttons in groups (disabled ones say why), parameter forms, a
+// confirmation before the disruptive actions and a stronger one (the VM's name) before hard delete, the current
+// task's steps as they happen, the action history (kept after delete), the last fault, a power-mismatch marker
+// linking to its alert, and the admin reset-state. #/vms/{id}?confirm=stop opens that action's confirmation (the
+// alerts view links there).
 import { ApiError, del, get, getLifecycle, post, query } from './api.js';
-import { badge, duration, field, h, problemView, replace, say, select, showFieldError, timeEl } from './ui.js';
-import { every } from './nav.js';
+import { badge, confirmDialog, duration, field, h, problemView, replace, say, select, showFieldError, tableWrap, timeEl } from './ui.js';
+import { every, setParams } from './nav.js';
 import { FLEET_PLACE } from './fleet.js';
 
 // Actions that ask for parameters first; the rest are sent as soon as their button is pressed.
@@ -15,7 +17,24 @@ const FORMS = {
   backup: () => [field('Backup name', h('input', { name: 'name', autocomplete: 'off' }))],
 };
 
-const label = action => action === 'reboot' ? 'Reboot…' : action.replace(/_/g, ' ') + (FORMS[action] ? '…' : '');
+// Actions that interrupt the guest or replace what it runs: the operator confirms them first.
+export const CONFIRM = {
+  stop: 'The guest is powered off; anything running in it stops.',
+  suspend: 'The guest is suspended to disk; it does not answer until it is resumed.',
+  rescue: 'The guest is restarted into a rescue system; its services stop until unrescue.',
+  migrate: 'The VM moves to another host; the guest is restarted on the way.',
+  rebuild: 'The disk is rebuilt from the image: data on it is lost.',
+  soft_delete: 'The guest is powered off and the VM is marked deleted; it can be restored until power sync reclaims it.',
+};
+
+// The buttons in groups, so a destructive action never sits between two everyday ones.
+const GROUPS = [
+  ['power', 'Power', ['start', 'stop', 'reboot', 'pause', 'unpause', 'suspend', 'resume']],
+  ['maintenance', 'Maintenance', ['resize', 'confirm_resize', 'revert_resize', 'rebuild', 'snapshot', 'backup', 'migrate', 'rescue', 'unrescue']],
+  ['danger', 'Delete and restore', ['soft_delete', 'restore']],
+];
+
+const label = action => action === 'reboot' ? 'Reboot…' : action.replace(/_/g, ' ') + (FORMS[action] || CONFIRM[action] ? '…' : '');
 
 /** Why an action cannot run now: the same rules as the API's 409 (docs/lifecycle.md). Null when allowed. */
 function refusal(vm, rule, lifecycle) {
@@ -30,8 +49,10 @@ function refusal(vm, rule, lifecycle) {
   return `Not allowed in vm_state ${vm.vmState} (allowed from: ${[...new Set(from)].join(', ')}).`;
 }
 
-export function mount(root, { parts }) {
+export function mount(root, { parts, params }) {
   const id = parts[1];
+  // A link may ask for one action's confirmation on arrival; it is offered once.
+  let confirmOnArrival = params?.get('confirm') || null;
   let vm = null;
   let lifecycle = null;
   let historyToken = null;
@@ -39,13 +60,17 @@ export function mount(root, { parts }) {
 
   const heading = h('h1', {}, id);
   const badges = h('div', { class: 'badges' });
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const mismatch = h('a', { class: 'mismatch', hidden: true }, '⚠ power disagrees with vm_state');
+  // A fixed slot under the buttons: a message never moves a button the operator is about to press.
+  const messages = h('div', { class: 'messages slot', 'aria-live': 'polite' });
   const fields = h('dl', { class: 'fields' });
-  const buttons = h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' });
+  const buttons = h('div', { class: 'action-groups' });
   const formSlot = h('div', { class: 'form-slot' });
   // The focused or hovered action's title (why it is disabled, or what it does), readable without a mouse too.
   const hint = h('p', { class: 'action-hint', id: 'action-hint', 'aria-live': 'polite' }, 'Focus or point at an action to see what it does or why it is not allowed now.');
-  const showHint = e => { const b = e.target.closest('button'); if (b?.title) hint.textContent = b.title; };
+  // The button the hint describes; each render recomputes the hint from its current title, so it never goes stale.
+  let hinted = null;
+  const showHint = e => { const b = e.target.closest('button'); if (b?.title) { hinted = b; hint.textContent = b.title; } };
   const deleteButton = h('button', { type: 'button', class: 'danger', onclick: () => confirmDelete() }, 'Delete…');
   const task = h('section', { class: 'task', 'aria-labelledby': 'task-h', 'aria-live': 'polite' });
   const fault = h('section', { class: 'fault', 'aria-labelledby': 'fault-h' });
@@ -56,21 +81,20 @@ export function mount(root, { parts }) {
 
   replace(root,
     h('p', { class: 'crumbs' }, h('a', { href: sessionStorage.getItem(FLEET_PLACE) || '#/' }, '← Fleet')),
-    h('div', { class: 'title-row' }, heading, badges),
-    messages,
+    h('div', { class: 'title-row' }, heading, badges, mismatch),
     h('div', { class: 'columns' },
       h('section', { 'aria-labelledby': 'fields-h' }, h('h2', { id: 'fields-h' }, 'Details'), fields),
       h('section', { 'aria-labelledby': 'actions-h' },
         h('h2', { id: 'actions-h' }, 'Actions'),
-        buttons, hint, h('div', { class: 'actions danger-zone' }, deleteButton), formSlot,
+        buttons, hint, h('div', { class: 'actions danger-zone' }, deleteButton), messages, formSlot,
         h('details', { class: 'admin' }, h('summary', {}, 'Admin: reset state'), resetForm))),
     task,
     fault,
     h('section', { 'aria-labelledby': 'history-h' },
       h('h2', { id: 'history-h' }, 'Action history'),
-      h('table', { class: 'grid history' },
+      tableWrap(h('table', { class: 'grid history' },
         h('thead', {}, h('tr', {}, ['Action', 'Status', 'Requested by', 'Requested at', 'Duration', 'vm_state', 'Error'].map(t => h('th', { scope: 'col' }, t)))),
-        historyBody),
+        historyBody)),
       moreButton));
 
   function renderVm() {
@@ -102,8 +126,17 @@ export function mount(root, { parts }) {
   function renderButtons() {
     const rules = lifecycle.actions.filter(a => a.action !== 'create' && a.action !== 'delete' && a.action !== 'reboot_hard');
     if (!buttons.children.length) {
-      for (const rule of rules) {
-        buttons.append(h('button', { type: 'button', dataset: { action: rule.action }, onclick: () => pressed(rule.action) }, label(rule.action)));
+      const grouped = GROUPS.flatMap(g => g[2]);
+      // An action of a newer lifecycle that no group names still gets a button, under maintenance.
+      const groups = GROUPS.map(([key, title, names]) => [key, title,
+        rules.filter(r => names.includes(r.action) || (key === 'maintenance' && !grouped.includes(r.action)))]);
+      for (const [key, title, members] of groups) {
+        if (!members.length) continue;
+        const titleId = 'group-' + key;
+        buttons.append(h('div', { class: 'action-group group-' + key, role: 'group', 'aria-labelledby': titleId },
+          h('span', { class: 'group-title', id: titleId }, title),
+          h('div', { class: 'actions' }, members.map(rule =>
+            h('button', { type: 'button', class: key === 'danger' ? 'danger' : null, dataset: { action: rule.action }, onclick: () => pressed(rule.action) }, label(rule.action))))));
       }
     }
     for (const button of buttons.querySelectorAll('button')) {
@@ -111,11 +144,21 @@ export function mount(root, { parts }) {
       const why = refusal(vm, rule, lifecycle);
       // aria-disabled, not disabled: the button stays focusable so a keyboard user can read the reason too.
       button.setAttribute('aria-disabled', why ? 'true' : 'false');
-      button.title = why ?? `Request ${rule.action} (task_state ${rule.taskState})`;
+      button.classList.toggle('allowed', !why);
+      button.title = why ?? `Request ${rule.action} (task_state ${rule.taskState})` + (CONFIRM[rule.action] ? '; asks for confirmation' : '');
     }
+    if (hinted?.title) hint.textContent = hinted.title;
     const deleted = vm.vmState === 'hard_deleted';
     deleteButton.setAttribute('aria-disabled', deleted ? 'true' : 'false');
     deleteButton.title = deleted ? 'The VM is already deleted.' : 'Hard delete: pre-empts any running task.';
+    if (hinted === deleteButton) hint.textContent = deleteButton.title;
+    if (confirmOnArrival) {
+      const action = confirmOnArrival;
+      confirmOnArrival = null;
+      // Offered once: a reload or a bookmark of this page does not ask again.
+      setParams({});
+      if (buttons.querySelector(`[data-action="${CSS.escape(action)}"]`)) pressed(action);
+    }
   }
 
   function pressed(action) {
@@ -125,7 +168,7 @@ export function mount(root, { parts }) {
       return;
     }
     if (!FORMS[action]) {
-      send({ action }, null);
+      confirmed(action).then(ok => { if (ok) send({ action }, null); else button.focus(); });
       return;
     }
     const form = h('form', { class: 'param-form', 'aria-label': `${action} parameters`, novalidate: true },
@@ -145,10 +188,17 @@ export function mount(root, { parts }) {
       e.preventDefault();
       const body = { action };
       for (const [k, v] of new FormData(form)) if (v !== '' || k !== 'image') body[k] = v;
-      send(body, form);
+      confirmed(action).then(ok => { if (ok) send(body, form); });
     });
     replace(formSlot, form);
     form.querySelector('input, select')?.focus();
+  }
+
+  /** Resolves true at once for an everyday action, else when the operator confirms it in a dialog naming the VM. */
+  function confirmed(action) {
+    if (!CONFIRM[action]) return Promise.resolve(true);
+    const verb = action.replace(/_/g, ' ');
+    return confirmDialog(`${verb[0].toUpperCase()}${verb.slice(1)} ${vm.name}?`, `${CONFIRM[action]} (${vm.name}, ${vm.id})`, `Yes, ${verb}`);
   }
 
   async function send(body, form) {
@@ -243,6 +293,21 @@ export function mount(root, { parts }) {
       action.error ? h('p', { class: 'error' }, `${action.error.code}: ${action.error.message}`) : null);
   }
 
+  // This VM's unresolved power_mismatch alert (open or acknowledged), if any: a marker beside the badges, linking to it.
+  async function renderMismatch() {
+    let open = null;
+    try {
+      const pages = await Promise.all(['open', 'acknowledged'].map(status =>
+        get('alerts' + query({ vmId: id, status, kind: 'power_mismatch', limit: 1 }))));
+      open = pages.flatMap(p => p.items)[0] ?? null;
+    } catch { /* the marker is a hint; the alerts view shows the error */ }
+    mismatch.hidden = !open;
+    if (open) {
+      mismatch.href = '#/alerts?vmId=' + encodeURIComponent(id);
+      mismatch.title = open.message;
+    }
+  }
+
   function historyRow(a) {
     return h('tr', { dataset: { actionId: a.id, status: a.status } },
       h('td', {}, a.action, Object.keys(a.parameters || {}).length
@@ -288,7 +353,7 @@ export function mount(root, { parts }) {
       return;
     }
     renderVm();
-    await Promise.all([renderTask(), loadHistory().catch(e => say(messages, e))]);
+    await Promise.all([renderTask(), loadHistory().catch(e => say(messages, e)), renderMismatch()]);
   }
 
   // A task in flight is followed closely; an idle VM is refreshed at the fleet's pace.

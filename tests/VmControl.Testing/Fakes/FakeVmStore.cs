@@ -74,6 +74,8 @@ public sealed class FakeVmStore : IVmStore
                 .Where(v => query.PowerState is null || v.PowerState == query.PowerState)
                 .Where(v => !query.IdleOnly || v.TaskState is null)
                 .Where(v => query.Project is null || v.Project == query.Project)
+                .Where(v => !query.ExcludeHardDeleted || v.VmState != VmControl.Domain.VmState.HardDeleted)
+                .Where(v => string.IsNullOrEmpty(query.NamePrefix) || v.Name.StartsWith(query.NamePrefix, StringComparison.Ordinal))
                 .ToList();
             return Task.FromResult(PageTokens.Page(matching, skip, query.Limit));
         }
