@@ -53,4 +53,26 @@ public sealed class ApiKeyTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         var admin = await OpenAsync("#/", apiKey: TestKeys.Admin);
         await Assertions.Expect(admin.Locator("#nav-simulator")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task VmPage_ReaderSeesNoActions_OperatorNoResetState_AdminBoth()
+    {
+        var vmId = await Api.CreateActiveVmAsync(CancellationToken.None);
+
+        var reader = await OpenAsync("#/vms/" + vmId, apiKey: TestKeys.Reader);
+        await Assertions.Expect(reader.Locator("#who")).ToContainTextAsync("reader");
+        await Assertions.Expect(reader.GetByRole(AriaRole.Heading, new() { Name = "Details" })).ToBeVisibleAsync();
+        // The buttons are rendered (the page knows the lifecycle) but not shown to a reader.
+        await Assertions.Expect(reader.Locator("button[data-action=stop]")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(reader.Locator("button[data-action=stop]")).ToBeHiddenAsync();
+        await Assertions.Expect(reader.Locator("details.admin")).ToBeHiddenAsync();
+
+        var operatorPage = await OpenAsync("#/vms/" + vmId, apiKey: TestKeys.Operator);
+        await Assertions.Expect(operatorPage.Locator("button[data-action=stop]")).ToBeVisibleAsync();
+        await Assertions.Expect(operatorPage.Locator("details.admin")).ToBeHiddenAsync();
+
+        var admin = await OpenAsync("#/vms/" + vmId, apiKey: TestKeys.Admin);
+        await Assertions.Expect(admin.Locator("button[data-action=stop]")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("details.admin")).ToBeVisibleAsync();
+    }
 }

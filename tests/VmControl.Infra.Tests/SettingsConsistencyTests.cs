@@ -8,6 +8,7 @@ using VmControl.Drivers.Azure;
 using VmControl.Durable.Sidecar;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
+using VmControl.Http.Identity;
 using VmControl.OpenStack;
 
 namespace VmControl.Infra.Tests;
@@ -25,6 +26,7 @@ public sealed partial class SettingsConsistencyTests
         "AzureWebJobsStorage:blobServiceUri", "AzureWebJobsStorage:queueServiceUri", "AzureWebJobsStorage:tableServiceUri",
         "FUNCTIONS_WORKER_RUNTIME", "DurableTask:HubName", "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "AZURE_CLIENT_ID", "Logging:LogLevel:{}", "VMCONTROL_URLS", "VMCONTROL_PERSIST",
+        "Auth:KeyFile", "AllowedHosts", "WEBSITE_AUTH_ENABLED",
     ];
 
     private static string DocPath => Path.Combine(Repo.Root, "docs", "configuration.md");
@@ -82,6 +84,7 @@ public sealed partial class SettingsConsistencyTests
             (TaskSettingsValidation.Section, typeof(TaskSettings)),
             (PowerSyncSettingsValidation.Section, typeof(PowerSyncSettings)),
             (OpenStackOptions.Section, typeof(OpenStackOptions)),
+            (AuthOptions.Section, typeof(AuthOptions)),
         };
         foreach (var (section, type) in sections)
         {

@@ -17,7 +17,9 @@ public sealed record AlertResource(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? AcknowledgedAt,
     string? AcknowledgeNote,
-    string Message)
+    string Message,
+    string? AcknowledgedBy,
+    string? Project)
 {
     public static AlertResource From(AlertRecord alert)
     {
@@ -36,6 +38,8 @@ public sealed record AlertResource(
             alert.ResolvedAt,
             alert.AcknowledgedAt,
             alert.AcknowledgeNote,
-            alert.Message);
+            alert.Message,
+            alert.AcknowledgedBy,
+            alert.Project);
     }
 }

@@ -152,7 +152,7 @@ export function mount(root, { params }) {
         h('td', {}, a.message),
         h('td', { class: 'advice' }, a.status === 'resolved' ? '—' : advice(a, named[i])),
         h('td', {}, a.status === 'open'
-          ? h('button', { type: 'button', dataset: { focus: 'ack-' + a.id }, onclick: () => acknowledge(a) }, 'Acknowledge…')
+          ? h('button', { type: 'button', dataset: { focus: 'ack-' + a.id, needs: 'operator' }, onclick: () => acknowledge(a) }, 'Acknowledge…')
           : a.resolvedAt ? ['resolved ', timeEl(a.resolvedAt)] : '')))));
     prevButton.disabled = !state.page;
     nextButton.disabled = !next;

@@ -93,7 +93,7 @@ export function mount(root, { params }) {
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' }, prevButton, h('span', { class: 'page-no' }), nextButton);
 
   replace(root,
-    h('div', { class: 'title-row' }, h('h1', {}, 'Fleet'), h('a', { class: 'button', href: '#/create' }, 'Create VM')),
+    h('div', { class: 'title-row' }, h('h1', {}, 'Fleet'), h('a', { class: 'button', href: '#/create', dataset: { needs: 'operator' } }, 'Create VM')),
     summary, form, status, tableWrap(table), pager);
 
   function renderHead() {

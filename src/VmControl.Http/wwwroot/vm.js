@@ -64,10 +64,11 @@ export function mount(root, { parts, params }) {
   // A fixed slot under the buttons: a message never moves a button the operator is about to press.
   const messages = h('div', { class: 'messages slot', 'aria-live': 'polite' });
   const fields = h('dl', { class: 'fields' });
-  const buttons = h('div', { class: 'action-groups' });
+  // Hidden below the operator role (data-needs, console.css): a reader sees the VM, not buttons it may not press.
+  const buttons = h('div', { class: 'action-groups', dataset: { needs: 'operator' } });
   const formSlot = h('div', { class: 'form-slot' });
   // The focused or hovered action's title (why it is disabled, or what it does), readable without a mouse too.
-  const hint = h('p', { class: 'action-hint', id: 'action-hint', 'aria-live': 'polite' }, 'Focus or point at an action to see what it does or why it is not allowed now.');
+  const hint = h('p', { class: 'action-hint', id: 'action-hint', 'aria-live': 'polite', dataset: { needs: 'operator' } }, 'Focus or point at an action to see what it does or why it is not allowed now.');
   // The button the hint describes; each render recomputes the hint from its current title, so it never goes stale.
   let hinted = null;
   const showHint = e => { const b = e.target.closest('button'); if (b?.title) { hinted = b; hint.textContent = b.title; } };
@@ -86,8 +87,8 @@ export function mount(root, { parts, params }) {
       h('section', { 'aria-labelledby': 'fields-h' }, h('h2', { id: 'fields-h' }, 'Details'), fields),
       h('section', { 'aria-labelledby': 'actions-h' },
         h('h2', { id: 'actions-h' }, 'Actions'),
-        buttons, hint, h('div', { class: 'actions danger-zone' }, deleteButton), messages, formSlot,
-        h('details', { class: 'admin' }, h('summary', {}, 'Admin: reset state'), resetForm))),
+        buttons, hint, h('div', { class: 'actions danger-zone', dataset: { needs: 'operator' } }, deleteButton), messages, formSlot,
+        h('details', { class: 'admin', dataset: { needs: 'admin' } }, h('summary', {}, 'Admin: reset state'), resetForm))),
     task,
     fault,
     h('section', { 'aria-labelledby': 'history-h' },
@@ -247,7 +248,7 @@ export function mount(root, { parts, params }) {
 
   function resetStateForm() {
     const form = h('form', { class: 'param-form', 'aria-label': 'Reset state', novalidate: true },
-      h('p', { class: 'muted' }, 'Sets vm_state and clears task_state without touching the hypervisor (admin key). Recorded in the history.'),
+      h('p', { class: 'muted' }, 'Sets vm_state and clears task_state without touching the hypervisor (admin role). Recorded in the history.'),
       field('New vm_state', select('vmState', ['active', 'error'], 'active')),
       field('Reason', h('input', { name: 'reason', autocomplete: 'off' })),
       h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Reset state')));
