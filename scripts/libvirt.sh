@@ -4,6 +4,8 @@
 #   libvirt_install  apt packages, only when virsh or qemu-system-x86_64 is missing
 #   libvirt_up       the /dev/kvm permission fix, then virtlogd and libvirtd when they do not already answer
 #   libvirt_guest    the test guest (Debian cloud kernel + busybox initramfs + an empty qcow2 base) in .tools/guest
+#   libvirt_settings prints the LocalHost settings (one per line) for the test guest: image "tiny" (and "tiny-slow", a
+#                    guest that ignores the power button), sizes "small" (1 vCPU, 128 MiB) and "medium" (2 vCPUs, 128 MiB)
 #   libvirt_down     stops only the daemons libvirt_up started
 # Guests run emulated (domain type 'qemu'): /dev/kvm exists here but the CPU offers no VT-x.
 _lv_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -115,6 +117,16 @@ while :; do n=\$((n+1)); echo "vmcontrol-guest beat \$n boot=\$boot"; sleep 1; d
 EOF
   chmod +x "$tree/init"
   (cd "$tree" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"
+}
+
+libvirt_settings() {
+  local g=$LIBVIRT_GUEST_DIR state="$_lv_root/.tools/libvirt"
+  printf '%s\n' "--Libvirt:StateFolder=$state/state" "--Libvirt:ImagesFolder=$state/images" \
+    "--Libvirt:Images:tiny:Disk=$g/base.qcow2" "--Libvirt:Images:tiny:Kernel=$g/vmlinuz" "--Libvirt:Images:tiny:Initrd=$g/initrd.img" \
+    "--Libvirt:Images:tiny-slow:Disk=$g/base.qcow2" "--Libvirt:Images:tiny-slow:Kernel=$g/vmlinuz" \
+    "--Libvirt:Images:tiny-slow:Initrd=$g/slow-initrd.img" \
+    "--Libvirt:Sizes:small:Vcpus=1" "--Libvirt:Sizes:small:MemoryMiB=128" \
+    "--Libvirt:Sizes:medium:Vcpus=2" "--Libvirt:Sizes:medium:MemoryMiB=128"
 }
 
 libvirt_down() {

@@ -4,8 +4,9 @@ namespace VmControl.Drivers.Libvirt;
 
 public sealed partial class LibvirtDriver
 {
-    private const uint UndefineAll =
-        LibvirtFlags.UndefineManagedSave | LibvirtFlags.UndefineSnapshotsMetadata | LibvirtFlags.UndefineNvram | LibvirtFlags.UndefineCheckpointsMetadata;
+    // Without these flags libvirt refuses to undefine a suspended (managed save) domain or one with snapshots. The
+    // driver's domains have no NVRAM (no UEFI) and no checkpoints; libvirt's test driver refuses those flags.
+    private const uint UndefineAll = LibvirtFlags.UndefineManagedSave | LibvirtFlags.UndefineSnapshotsMetadata;
 
     // The definition in use is kept on disk before it is replaced, once: a repeated rescue keeps the first one.
     private void Rescue(ConnectHandle c, DomainHandle domain, string vmId)

@@ -3,7 +3,7 @@ namespace VmControl.Drivers.Libvirt;
 /// <summary>libvirt's domain state and reason (virDomainState, virDomainShutoffReason) as Nova's power states.</summary>
 internal static class LibvirtPower
 {
-    private const int ShutoffCrashed = 5;
+    private const int ShutoffCrashed = 3;
 
     public static (PowerState Power, string Detail) Map(int state, int reason, bool managedSave) => state switch
     {

@@ -7,8 +7,6 @@ internal static class LibvirtFlags
     public const uint XmlInactive = 2;
     public const uint UndefineManagedSave = 1;
     public const uint UndefineSnapshotsMetadata = 2;
-    public const uint UndefineNvram = 4;
-    public const uint UndefineCheckpointsMetadata = 16;
     public const int EventIdLifecycle = 0;
     public const int UuidStringBuffer = 37;
 
