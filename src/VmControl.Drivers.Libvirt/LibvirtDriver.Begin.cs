@@ -25,12 +25,17 @@ public sealed partial class LibvirtDriver
             case VmAction.Start or VmAction.Resume or VmAction.Restore:
                 StartIfOff(domain);
                 break;
-            case VmAction.Stop or VmAction.SoftDelete:
+            case VmAction.Stop:
                 return Stop(domain, uuid, state);
+            case VmAction.SoftDelete:
+                return SoftDelete(c, domain, command.VmId, uuid, state);
             case VmAction.Reboot:
                 LibvirtDomains.Check(LibvirtNative.virDomainReboot(domain, LibvirtFlags.RebootAcpiPowerButton), "Rebooting the domain (ACPI)");
                 break;
-            case VmAction.RebootHard when state is 5:
+            case VmAction.RebootHard when state is 5 or 3:
+                // A fresh boot: a paused guest would stay paused through a reset, a saved one would resume its memory.
+                LibvirtDomains.DestroyIfActive(domain);
+                DropManagedSave(domain);
                 StartIfOff(domain);
                 break;
             case VmAction.RebootHard:
@@ -126,6 +131,33 @@ public sealed partial class LibvirtDriver
         return LibvirtDomains.IsActive(domain)
             ? new HypervisorOperation(uuid, LibvirtOperation.Stop(deadline), options.PollAfter)
             : DoneNow(uuid, domain);
+    }
+
+    // Soft delete leaves the domain shut off with its definition and disk: a rescue ends (its saved definition is put
+    // back, so restore boots the VM's own system) and a managed save is dropped (restore is a power-on, not a resume).
+    private HypervisorOperation SoftDelete(ConnectHandle c, DomainHandle domain, string vmId, string uuid, int state)
+    {
+        var rescueKept = paths.RescueKept(vmId);
+        if (File.Exists(rescueKept))
+        {
+            Restore(c, domain, rescueKept, start: false);
+            return DoneNow(uuid, domain);
+        }
+
+        if (state is 5)
+        {
+            DropManagedSave(domain);
+        }
+
+        return Stop(domain, uuid, state);
+    }
+
+    private static void DropManagedSave(DomainHandle domain)
+    {
+        if (LibvirtDomains.HasManagedSave(domain))
+        {
+            LibvirtDomains.Check(LibvirtNative.virDomainManagedSaveRemove(domain, 0), "Removing the domain's managed save");
+        }
     }
 
     private static void StartIfOff(DomainHandle domain)

@@ -27,6 +27,10 @@ public sealed class LibvirtDriverTests : IDisposable
     [InlineData(new[] { VmAction.Rebuild }, PowerState.Running)]
     [InlineData(new[] { VmAction.Stop, VmAction.Rebuild }, PowerState.Shutdown)]
     [InlineData(new[] { VmAction.SoftDelete }, PowerState.Shutdown)]
+    [InlineData(new[] { VmAction.Suspend, VmAction.SoftDelete }, PowerState.Shutdown)]
+    [InlineData(new[] { VmAction.Rescue, VmAction.SoftDelete }, PowerState.Shutdown)]
+    [InlineData(new[] { VmAction.Pause, VmAction.RebootHard }, PowerState.Running)]
+    [InlineData(new[] { VmAction.Suspend, VmAction.RebootHard }, PowerState.Running)]
     [InlineData(new[] { VmAction.SoftDelete, VmAction.Restore }, PowerState.Running)]
     [InlineData(new[] { VmAction.Delete }, PowerState.NoState)]
     public async Task Actions_AfterCreate_LeaveTheDomainInTheirPowerState(VmAction[] actions, PowerState expected)

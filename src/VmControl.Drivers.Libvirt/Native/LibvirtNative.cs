@@ -59,6 +59,9 @@ internal static partial class LibvirtNative
     public static partial int virDomainManagedSave(DomainHandle domain, uint flags);
 
     [LibraryImport(Library)]
+    public static partial int virDomainManagedSaveRemove(DomainHandle domain, uint flags);
+
+    [LibraryImport(Library)]
     public static partial int virDomainHasManagedSaveImage(DomainHandle domain, uint flags);
 
     [LibraryImport(Library)]
