@@ -35,8 +35,14 @@ internal sealed class Bare(ConnectHandle connection, LibvirtDriverOptions option
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         LibvirtDomains.Check(result, action.ToString());
+        // As the driver: the power button, then destroy once the stop timeout passed.
         while (action == VmAction.Stop && LibvirtDomains.IsActive(domain))
         {
+            if (clock.Elapsed > options.StopTimeout)
+            {
+                LibvirtDomains.DestroyIfActive(domain);
+            }
+
             Thread.Sleep(10);
         }
 

@@ -82,6 +82,38 @@ public sealed class LibvirtOutOfBandTests(LibvirtHostFixture host, ITestOutputHe
         await DeleteAsync(slow, cts.Token);
     }
 
+    [Fact]
+    public async Task AStrangeDomainAndAVanishedOne_RaiseUnknownAndMissingAlerts()
+    {
+        using var cts = TestTimeout.Start();
+        var vanished = await Api.CreateActiveVmAsync("oob-vanish", "tiny", cts.Token);
+        var xml = Path.GetTempFileName();
+        await File.WriteAllTextAsync(
+            xml,
+            $"<domain type='qemu'><name>{LibvirtHostFixture.Prefix}stranger</name><memory unit='MiB'>64</memory><os><type arch='x86_64'>hvm</type></os></domain>",
+            cts.Token);
+        Virsh.Must("define", xml);
+        File.Delete(xml);
+        var stranger = Virsh.Must("domuuid", $"{LibvirtHostFixture.Prefix}stranger");
+        Virsh.Must("destroy", LibvirtHostFixture.DomainOf(vanished));
+        Virsh.Must("undefine", LibvirtHostFixture.DomainOf(vanished));
+
+        await Api.PowerSyncAsync(cts.Token);
+        await Api.PowerSyncAsync(cts.Token);
+
+        Assert.Single((await OpenAlertsAsync(stranger, "unknown_on_hypervisor", cts.Token)).Items());
+        Assert.Single((await OpenAlertsAsync(vanished, "missing_on_hypervisor", cts.Token)).Items());
+        Virsh.Must("undefine", $"{LibvirtHostFixture.Prefix}stranger");
+        await DeleteAsync(vanished, cts.Token);
+    }
+
+    private async Task<System.Text.Json.JsonElement> OpenAlertsAsync(string vmId, string kind, CancellationToken cancellationToken)
+    {
+        var alerts = await Api.GetAsync($"/api/alerts?vmId={vmId}&kind={kind}&status=open", cancellationToken);
+        ApiClient.Expect(alerts, System.Net.HttpStatusCode.OK);
+        return alerts.Json;
+    }
+
     private async Task<long> WaitPowerAsync(string id, string power, Stopwatch clock, CancellationToken cancellationToken)
     {
         while ((await Api.GetVmAsync(id, cancellationToken)).Str("powerState") != power)
