@@ -61,7 +61,10 @@ libvirt_up() {
 
 libvirt_guest() {
   local dir="$LIBVIRT_GUEST_DIR"
-  if [ -s "$dir/vmlinuz" ] && [ -s "$dir/initrd.img" ] && [ -s "$dir/base.qcow2" ] && [ -s "$dir/slow-initrd.img" ]; then
+  # Bump when the guest changes, so an existing .tools/guest is rebuilt.
+  local version=2
+  if [ -s "$dir/vmlinuz" ] && [ -s "$dir/initrd.img" ] && [ -s "$dir/base.qcow2" ] && [ -s "$dir/slow-initrd.img" ] \
+     && [ "$(cat "$dir/version" 2>/dev/null)" = "$version" ]; then
     return 0
   fi
   echo "Building the test guest into .tools/guest ..." >&2
@@ -79,6 +82,7 @@ libvirt_guest() {
   _lv_initrd "$work/i" "$dir/initrd.img" "acpi" $modules
   _lv_initrd "$work/s" "$dir/slow-initrd.img" "ignore" $modules
   qemu-img create -q -f qcow2 "$dir/base.qcow2" 64M
+  echo "$version" > "$dir/version"
   rm -rf "$work"
   chmod -R a+rX "$dir"
 }
@@ -98,20 +102,23 @@ _lv_initrd() {
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 for m in /lib/modules/*.ko; do insmod "\$m" 2>/dev/null; done
 boot=\$(cat /proc/sys/kernel/random/boot_id)
-echo "vmcontrol-guest ready boot=\$boot"
+# Open every power-button device before saying ready: evdev queues events only for a reader that has it open, so a
+# button pressed right after "ready" is never lost.
 if [ "$mode" = acpi ]; then
-  (
-    while :; do
-      for ev in /sys/class/input/event*; do
-        if grep -q "Power Button" "\$ev/device/name" 2>/dev/null; then
-          dd if=/dev/input/\$(basename "\$ev") bs=24 count=1 >/dev/null 2>&1
-          echo "vmcontrol-guest power button"; poweroff -f
-        fi
-      done
-      sleep 1
+  for _ in \$(seq 1 100); do
+    found=""
+    for ev in /sys/class/input/event*; do
+      grep -q "Power Button" "\$ev/device/name" 2>/dev/null || continue
+      dev=/dev/input/\$(basename "\$ev"); found=1
+      ( dd bs=24 count=1 >/dev/null 2>&1; echo "vmcontrol-guest power button"; poweroff -f ) < \$dev &
+      pid=\$!
+      while ! ls -l /proc/\$pid/fd 2>/dev/null | grep -q "\$dev"; do sleep 0.05; done
     done
-  ) &
+    [ -n "\$found" ] && break
+    sleep 0.1
+  done
 fi
+echo "vmcontrol-guest ready boot=\$boot"
 n=0
 while :; do n=\$((n+1)); echo "vmcontrol-guest beat \$n boot=\$boot"; sleep 1; done
 EOF
