@@ -4,12 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
-trap azurite_down EXIT
+source scripts/libvirt.sh
+trap 'azurite_down; libvirt_down' EXIT
 azurite_install   # even when an Azurite already listens: the reliability and OpenStack suites start their own from .tools/azurite
 azurite_up
 
 bash scripts/bicep.sh >/dev/null   # Bicep CLI from NuGet into .tools/bicep; VmControl.Infra.Tests builds and lints infra/bicep with it
 bash scripts/ensure-openstack-cli.sh   # Debian's openstack CLI + SDK for VmControl.OpenStack.Tests' client tests
+# libvirt + QEMU from apt, the /dev/kvm fix, the daemons and the test guest (Debian cloud kernel + busybox initramfs in
+# .tools/guest) for VmControl.Drivers.Libvirt.Tests' real guests. A failed set-up does not stop the run: those tests fail.
+{ libvirt_up && libvirt_guest; } || echo "libvirt set-up failed: VmControl.Drivers.Libvirt.Tests will fail" >&2
 bash scripts/ensure-chromium.sh >/dev/null   # Debian's chromium for the console's browser tests (apt, only when missing)
 results=$(mktemp -d -t vmcontrol-tests.XXXXXX)
 dotnet build Functions.sln -c Release -nologo -v q

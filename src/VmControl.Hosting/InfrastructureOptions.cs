@@ -1,11 +1,12 @@
 using VmControl.Drivers.Azure;
+using VmControl.Drivers.Libvirt;
 
 namespace VmControl.Hosting;
 
 /// <summary>What both hosts configure: where the tables live and which hypervisor driver is active.</summary>
 public sealed class InfrastructureOptions
 {
-    /// <summary><c>simulated</c> (the default, local) or <c>azure</c>.</summary>
+    /// <summary><c>simulated</c> (the default, local), <c>azure</c> or <c>libvirt</c>.</summary>
     public string Driver { get; set; } = "simulated";
 
     /// <summary>A storage connection string (Azurite: <c>UseDevelopmentStorage=true</c>); null in Azure, where <see cref="TableServiceUri"/> is used.</summary>
@@ -30,4 +31,7 @@ public sealed class InfrastructureOptions
 
     /// <summary>The Azure driver's settings (section <c>Azure</c>), used when <see cref="Driver"/> is <c>azure</c>.</summary>
     public AzureDriverOptions Azure { get; set; } = new();
+
+    /// <summary>The libvirt driver's settings (section <c>Libvirt</c>), used when <see cref="Driver"/> is <c>libvirt</c>.</summary>
+    public LibvirtDriverOptions Libvirt { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VmControl.Drivers.Azure;
+using VmControl.Drivers.Libvirt;
 using VmControl.Drivers.Simulated;
 using VmControl.Storage;
 
@@ -33,6 +34,12 @@ public static class InfrastructureServiceCollectionExtensions
                 break;
             case "azure":
                 services.AddAzureComputeDriver(options.Azure);
+                break;
+            case "libvirt":
+                services.AddLibvirtDriver(options.Libvirt);
+
+                // Lifecycle events start a power-sync pass at once; the timer stays as the safety net.
+                services.AddHostedService<PowerChangePump>();
                 break;
             default:
                 throw new InvalidOperationException(

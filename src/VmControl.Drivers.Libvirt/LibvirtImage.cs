@@ -1,0 +1,20 @@
+namespace VmControl.Drivers.Libvirt;
+
+/// <summary>
+/// An image as configuration: a base disk each VM gets a qcow2 overlay on, and for a direct-kernel guest its kernel,
+/// initramfs and command line. Without <see cref="Kernel"/> the guest boots from the disk.
+/// </summary>
+public sealed class LibvirtImage
+{
+    /// <summary>The base disk (qcow2 or raw); null: no disk (libvirt's test driver, a diskless initramfs guest).</summary>
+    public string? Disk { get; set; }
+
+    /// <summary>The base disk's format as qemu-img names it.</summary>
+    public string DiskFormat { get; set; } = "qcow2";
+
+    public string? Kernel { get; set; }
+
+    public string? Initrd { get; set; }
+
+    public string Cmdline { get; set; } = "console=ttyS0 quiet";
+}

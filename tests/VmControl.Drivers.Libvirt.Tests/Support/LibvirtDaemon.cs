@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace VmControl.Drivers.Libvirt.Tests.Support;
+
+/// <summary>Restarts libvirtd as an operator would (its running guests live on in their QEMU processes).</summary>
+public static class LibvirtDaemon
+{
+    private const string PidFile = "/run/libvirtd.pid";
+
+    public static async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        var pid = int.Parse((await File.ReadAllTextAsync(PidFile, cancellationToken)).Trim(), CultureInfo.InvariantCulture);
+        using (var daemon = Process.GetProcessById(pid))
+        {
+            // SIGTERM, as an init script's stop does.
+            using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(cancellationToken);
+            await daemon.WaitForExitAsync(cancellationToken);
+        }
+
+        using var start = Process.Start("/usr/sbin/libvirtd", ["-d"]);
+        await start.WaitForExitAsync(cancellationToken);
+        while (Virsh.Run("version").ExitCode != 0)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
