@@ -5,6 +5,7 @@ using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
 using VmControl.Drivers.Azure;
+using VmControl.Drivers.Libvirt;
 using VmControl.Durable.Sidecar;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
@@ -79,6 +80,7 @@ public sealed partial class SettingsConsistencyTests
         var sections = new (string Section, Type Type)[]
         {
             (nameof(InfrastructureOptions.Azure), typeof(AzureDriverOptions)),
+            (nameof(InfrastructureOptions.Libvirt), typeof(LibvirtDriverOptions)),
             ("Durable", typeof(DurableEngineOptions)),
             (TelemetryOptions.Section, typeof(TelemetryOptions)),
             (TaskSettingsValidation.Section, typeof(TaskSettings)),
