@@ -16,5 +16,8 @@ public sealed class LibvirtImage
 
     public string? Initrd { get; set; }
 
-    public string Cmdline { get; set; } = "console=ttyS0 quiet";
+    // no_timer_check: under emulation on a loaded host the kernel's IO-APIC timer check can fail before the serial
+    // console is up, and the guest then hangs silently (a clean-clone CI run saw one of four guests never print);
+    // cloud images pass it for the same reason.
+    public string Cmdline { get; set; } = "console=ttyS0 quiet no_timer_check";
 }

@@ -153,7 +153,8 @@ public sealed partial class SettingsConsistencyTests
     [GeneratedRegex(@"^\| `([^`]+)` \|")]
     private static partial Regex DocRow();
 
-    [GeneratedRegex(@":[NM](?=:|$)")]
+    // A list index: N or M in the doc, a number in the sample files (Auth__ApiKeys__0__Name).
+    [GeneratedRegex(@":([NM]|[0-9]+)(?=:|$)")]
     private static partial Regex Index();
 
     [GeneratedRegex(@"\{[^}]*\}")]
