@@ -1,3 +1,5 @@
+using VmControl.Application.Model;
+
 namespace VmControl.Testing;
 
 /// <summary>
@@ -33,5 +35,37 @@ public static class RouteSamples
         ["DELETE simulator/holds/{id}"] = ("/api/simulator/holds/h-unknown", null, false),
         ["POST simulator/vms/{id}/power-state"] = ("/api/simulator/vms/{vm}/power-state", """{ "powerState": "shutdown" }""", false),
         ["POST simulator/machines"] = ("/api/simulator/machines", """{ "name": "stray", "powerState": "running" }""", false),
+    };
+
+    /// <summary>
+    /// The least role of each route as docs/api.md and docs/security.md give it, typed here by hand rather than read
+    /// from the route table, so that a role changed in the table (or a new route without one) fails the matrix tests.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Role?> Roles { get; } = new Dictionary<string, Role?>
+    {
+        ["POST vms"] = Role.Operator,
+        ["GET vms"] = Role.Reader,
+        ["GET vms/{id}"] = Role.Reader,
+        ["PATCH vms/{id}"] = Role.Operator,
+        ["POST vms/{id}/lock"] = Role.Operator,
+        ["POST vms/{id}/unlock"] = Role.Operator,
+        ["DELETE vms/{id}"] = Role.Operator,
+        ["POST vms/{id}/actions"] = Role.Operator,
+        ["GET vms/{id}/actions"] = Role.Reader,
+        ["GET vms/{id}/actions/{actionId}"] = Role.Reader,
+        ["POST vms/{id}/reset-state"] = Role.Admin,
+        ["GET alerts"] = Role.Reader,
+        ["POST alerts/{alertId}/acknowledge"] = Role.Operator,
+        ["POST power-sync"] = Role.Admin,
+        ["GET lifecycle"] = Role.Reader,
+        ["GET me"] = Role.Reader,
+        ["GET health"] = null,
+        ["GET openapi.json"] = null,
+        ["PUT simulator/settings"] = Role.Admin,
+        ["POST simulator/faults"] = Role.Admin,
+        ["POST simulator/holds"] = Role.Admin,
+        ["DELETE simulator/holds/{id}"] = Role.Admin,
+        ["POST simulator/vms/{id}/power-state"] = Role.Admin,
+        ["POST simulator/machines"] = Role.Admin,
     };
 }
