@@ -38,4 +38,30 @@ public sealed record ActionRecord
     public VmState VmStateBefore { get; init; }
 
     public VmState? VmStateAfter { get; init; }
+
+    /// <summary>
+    /// An action that is not a task and ended as it was asked (reset-state, lock, unlock): recorded succeeded, with one
+    /// step, so the history explains the change like any other.
+    /// </summary>
+    public static ActionRecord Completed(
+        string id, VmRecord before, string action, VmState after, string requestedBy, DateTimeOffset at, IReadOnlyDictionary<string, string> parameters, ActionEvent step)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return new ActionRecord
+        {
+            Id = id,
+            VmId = before.Id,
+            Action = action,
+            TaskState = null,
+            Status = ActionStatus.Succeeded,
+            RequestedAt = at,
+            StartedAt = at,
+            FinishedAt = at,
+            RequestedBy = requestedBy,
+            Parameters = parameters,
+            VmStateBefore = before.VmState,
+            VmStateAfter = after,
+            Events = [step],
+        };
+    }
 }

@@ -99,22 +99,8 @@ public sealed class ChangeSafeguards(IVmStore vms, IActionLog actions, VmOpening
         var name = after.Locked ? "lock" : "unlock";
         var parameters = after.LockedReason is { } reason ? new Dictionary<string, string> { ["reason"] = reason } : [];
         await actions.AppendAsync(
-            new ActionRecord
-            {
-                Id = ActionIds.New(now),
-                VmId = after.Id,
-                Action = name,
-                TaskState = null,
-                Status = ActionStatus.Succeeded,
-                RequestedAt = now,
-                StartedAt = now,
-                FinishedAt = now,
-                RequestedBy = change.Caller.Name,
-                Parameters = parameters,
-                VmStateBefore = before.VmState,
-                VmStateAfter = after.VmState,
-                Events = [new ActionEvent("vm." + name, now, "ok", after.LockedReason)],
-            },
+            ActionRecord.Completed(
+                ActionIds.New(now), before, name, after.VmState, change.Caller.Name, now, parameters, new ActionEvent("vm." + name, now, "ok", after.LockedReason)),
             cancellationToken).ConfigureAwait(false);
     }
 }

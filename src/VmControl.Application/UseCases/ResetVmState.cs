@@ -48,24 +48,12 @@ public sealed class ResetVmState(IVmStore vms, IActionLog actions, VmOpening ope
             return new CommandResult.PreconditionFailed(current?.ETag);
         }
 
+        var parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! };
         await actions.AppendAsync(
-            new ActionRecord
+            ActionRecord.Completed(actionId, vm, ActionName, target, request.Actor.Name, now, parameters, new ActionEvent("state.reset", now, "ok", request.Reason)) with
             {
-                Id = actionId,
-                VmId = vm.Id,
-                Action = ActionName,
-                TaskState = null,
-                Status = ActionStatus.Succeeded,
-                RequestedAt = now,
-                StartedAt = now,
-                FinishedAt = now,
-                RequestedBy = request.Actor.Name,
                 RequestId = request.RequestId,
                 TraceId = Telemetry.RequestTrace.Accepting(vm.Id, actionId),
-                Parameters = new Dictionary<string, string> { ["vmState"] = target.ToWire(), ["reason"] = request.Reason! },
-                VmStateBefore = vm.VmState,
-                VmStateAfter = target,
-                Events = [new ActionEvent("state.reset", now, "ok", request.Reason)],
             },
             cancellationToken).ConfigureAwait(false);
         return new CommandResult.Reset(written);
