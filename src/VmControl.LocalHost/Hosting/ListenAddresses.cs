@@ -1,4 +1,4 @@
-using System.Net;
+using VmControl.OpenStack.Identity;
 
 namespace VmControl.LocalHost.Hosting;
 
@@ -21,19 +21,8 @@ public static class ListenAddresses
     public static bool AllLoopback(IEnumerable<string> urls)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        return urls.All(IsLoopback);
-    }
 
-    private static bool IsLoopback(string url)
-    {
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        var rest = schemeEnd < 0 ? url : url[(schemeEnd + 3)..];
-        var host = rest.StartsWith('[') ? rest[..(rest.IndexOf(']') + 1)] : rest.Split(':', '/')[0];
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+        // The same reading of a bound URL as the OpenStack face's keyless mode, so the two loopback rules cannot drift.
+        return urls.All(NoAuthGate.IsLoopbackUrl);
     }
 }
