@@ -20,6 +20,7 @@ internal static class ActionEntity
         entity.SetTime("StartedAt", action.StartedAt);
         entity.SetTime("FinishedAt", action.FinishedAt);
         entity.SetString("RequestedBy", action.RequestedBy);
+        entity.SetString("Project", action.Project);
         entity.SetString("RequestId", action.RequestId);
         entity.SetString("TraceId", action.TraceId);
         entity.SetJson("Parameters", action.Parameters);
@@ -61,6 +62,7 @@ internal static class ActionEntity
         StartedAt = entity.GetTime("StartedAt"),
         FinishedAt = entity.GetTime("FinishedAt"),
         RequestedBy = entity.GetText("RequestedBy") ?? string.Empty,
+        Project = entity.GetText("Project") ?? Projects.Default,
         RequestId = entity.GetText("RequestId"),
         TraceId = entity.GetText("TraceId"),
         Parameters = entity.GetJson<Dictionary<string, string>>("Parameters") ?? [],

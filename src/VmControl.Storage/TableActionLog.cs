@@ -1,24 +1,36 @@
 using Azure;
+using VmControl.Application.Events;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Model.ActionRecord>;
 
 namespace VmControl.Storage;
 
-/// <summary>The action history in Table Storage. It is keyed by VM id and never deleted with the VM.</summary>
-public sealed class TableActionLog(StorageTables tables) : IActionLog
+/// <summary>
+/// The action history in Table Storage. It is keyed by VM id and never deleted with the VM. A write that accepts, starts
+/// or ends an action adds its events (<see cref="ActionEvents"/>) to the same partition in the same transaction.
+/// </summary>
+public sealed class TableActionLog(StorageTables tables, OutboxWriter outbox) : IActionLog
 {
     private const int MaxRounds = 16;
 
     private readonly StorageTables tables = tables ?? throw new ArgumentNullException(nameof(tables));
+    private readonly OutboxWriter outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+
+    /// <summary>A log that publishes no events (tools, benchmarks of the store itself).</summary>
+    public TableActionLog(StorageTables tables)
+        : this(tables, OutboxWriter.Disabled)
+    {
+    }
 
     public async Task<ActionState> AppendAsync(ActionRecord action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
         RequireValidIds(action.VmId, action.Id);
         var entity = ActionEntity.ToEntity(action);
+        var events = outbox.Events(at => ActionEvents.Appended(action, at));
         try
         {
-            var response = await tables.Actions.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return action.StateOf(response.Headers.ETag?.ToString());
+            var etag = await outbox.WriteAsync(tables.Actions, OutboxTable.Actions, new(TableTransactionActionType.Add, entity), events, cancellationToken).ConfigureAwait(false);
+            return action.StateOf(etag);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -53,7 +65,8 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
         RequireValidIds(vmId, actionId);
         try
         {
-            var current = known?.ETag is null ? null : known;
+            // A state without the action's identity (recorded by an older version) cannot name the action in an event: read it.
+            var current = known?.ETag is null || (outbox.Enabled && known.Identity is null) ? null : known;
             for (var round = 0; round < MaxRounds; round++)
             {
                 if (current is null)
@@ -70,12 +83,14 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
                     return current;
                 }
 
+                var events = outbox.Events(at => ActionEvents.Between(vmId, actionId, current, changed, at));
                 try
                 {
-                    var written = await tables.Actions.UpdateEntityAsync(
-                        ActionEntity.ToChangeEntity(vmId, actionId, changed), new ETag(current.ETag!), TableUpdateMode.Merge, cancellationToken)
-                        .ConfigureAwait(false);
-                    return changed with { ETag = written.Headers.ETag?.ToString() };
+                    var etag = await outbox.WriteAsync(tables.Actions, OutboxTable.Actions,
+                        new(TableTransactionActionType.UpdateMerge, ActionEntity.ToChangeEntity(vmId, actionId, changed), new ETag(current.ETag!)),
+                        events,
+                        cancellationToken).ConfigureAwait(false);
+                    return changed with { ETag = etag };
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)
                 {
@@ -124,7 +139,8 @@ public sealed class TableActionLog(StorageTables tables) : IActionLog
             return new Page([], null);
         }
 
-        var filter = new QueryFilter().Equal("PartitionKey", vmId).Build();
+        // Action rows only: the partition's outbox rows sort above '~'.
+        var filter = new QueryFilter().Equal("PartitionKey", vmId).Where("RowKey", "lt", OutboxKeys.RecordsBelow).Build();
         try
         {
             return await Paging.ReadAsync(

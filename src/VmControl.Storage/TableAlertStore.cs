@@ -1,4 +1,5 @@
 using Azure;
+using VmControl.Application.Events;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Model.AlertRecord>;
 
 namespace VmControl.Storage;
@@ -8,12 +9,19 @@ namespace VmControl.Storage;
 /// transaction, so of two concurrent openers one fails with 409 and bumps instead; bumps and acknowledgements replace by
 /// ETag; resolving deletes the active row and resolves the alert in one transaction.
 /// </summary>
-public sealed class TableAlertStore(StorageTables tables) : IAlertStore
+public sealed class TableAlertStore(StorageTables tables, OutboxWriter outbox) : IAlertStore
 {
     // Every lost round means another writer made progress; 20 concurrent bumpers need at most 20.
     private const int MaxRounds = 64;
 
     private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Alerts;
+    private readonly OutboxWriter outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+
+    /// <summary>A store that publishes no events (tools, benchmarks of the store itself).</summary>
+    public TableAlertStore(StorageTables tables)
+        : this(tables, OutboxWriter.Disabled)
+    {
+    }
 
     public async Task<(AlertRecord Alert, bool Opened)> OpenOrBumpAsync(AlertRecord observation, CancellationToken cancellationToken = default)
     {
@@ -39,10 +47,12 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
                         AcknowledgedBy = null,
                     };
                     if (await TrySubmitAsync(
+                        partition,
                         [
                             new(TableTransactionActionType.Add, AlertEntity.ActivePointer(partition, observation.Kind, row)),
                             new(TableTransactionActionType.Add, AlertEntity.ToEntity(opened, partition, row)),
                         ],
+                        outbox.Events(at => [AlertEvents.Opened(opened, at)]),
                         cancellationToken).ConfigureAwait(false))
                     {
                         return (opened, true);
@@ -135,7 +145,11 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
                 }
 
                 var acknowledged = current with { Status = AlertStatus.Acknowledged, AcknowledgedAt = at, AcknowledgeNote = note, AcknowledgedBy = by };
-                if (await TryReplaceAsync(acknowledged, entity, cancellationToken).ConfigureAwait(false))
+                if (await TrySubmitAsync(
+                    partition,
+                    [new(TableTransactionActionType.UpdateReplace, AlertEntity.ToEntity(acknowledged, partition, row), entity.ETag)],
+                    outbox.Events(now => [AlertEvents.Acknowledged(acknowledged, now)]),
+                    cancellationToken).ConfigureAwait(false))
                 {
                     return acknowledged;
                 }
@@ -168,10 +182,12 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
 
                 var resolved = AlertEntity.FromEntity(alertRow) with { Status = AlertStatus.Resolved, ResolvedAt = at };
                 if (await TrySubmitAsync(
+                    partition,
                     [
                         new(TableTransactionActionType.Delete, pointer, pointer.ETag),
                         new(TableTransactionActionType.UpdateReplace, AlertEntity.ToEntity(resolved, partition, alertRow.RowKey), alertRow.ETag),
                     ],
+                    outbox.Events(now => [AlertEvents.Resolved(resolved, now)]),
                     cancellationToken).ConfigureAwait(false))
                 {
                     return true;
@@ -267,12 +283,17 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
         }
     }
 
-    /// <summary>False when the transaction lost a race (a row already exists, moved on, or is gone); nothing was written then.</summary>
-    private async Task<bool> TrySubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The writes and their events' outbox rows in one transaction. False when it lost a race (a row already exists, moved
+    /// on, or is gone); nothing was written then.
+    /// </summary>
+    private async Task<bool> TrySubmitAsync(
+        string partition, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<VmEvent> events, CancellationToken cancellationToken)
     {
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync([.. actions, .. OutboxWriter.Rows(partition, events)], cancellationToken).ConfigureAwait(false);
+            outbox.Committed(OutboxTable.Alerts, partition, events);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)

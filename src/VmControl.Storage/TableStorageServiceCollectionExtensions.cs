@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VmControl.Application.Events;
 
 namespace VmControl.Storage;
 
@@ -12,6 +14,13 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(_ => TableServiceClientFactory.Create(options));
         services.AddSingleton<StorageTables>();
+
+        // Events wait in the outbox until a host's delivery (which registers the real sink) takes them.
+        services.TryAddSingleton<IEventSink>(NullEventSink.Instance);
+        services.AddOptions<EventSettings>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<IVmStore, TableVmStore>();
         services.AddSingleton<IActionLog, TableActionLog>();
         services.AddSingleton<IAlertStore, TableAlertStore>();

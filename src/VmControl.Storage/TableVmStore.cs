@@ -1,22 +1,34 @@
 using Azure;
+using VmControl.Application.Events;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Model.VmRecord>;
 
 namespace VmControl.Storage;
 
-/// <summary>VM records in Table Storage; every change is a Replace conditional on the record's ETag.</summary>
-public sealed class TableVmStore(StorageTables tables) : IVmStore
+/// <summary>
+/// VM records in Table Storage; every change is a Replace conditional on the record's ETag. A write that changes a status
+/// adds its events (<see cref="VmChangeEvents"/>) to the VM's partition in the same transaction (docs/events.md).
+/// </summary>
+public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IVmStore
 {
     private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Vms;
+    private readonly OutboxWriter outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+
+    /// <summary>A store that publishes no events (tools, benchmarks of the store itself).</summary>
+    public TableVmStore(StorageTables tables)
+        : this(tables, OutboxWriter.Disabled)
+    {
+    }
 
     public async Task<VmRecord> CreateAsync(VmRecord vm, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vm);
         RequireValidId(vm.Id);
         var entity = VmEntity.ToEntity(vm);
+        var events = outbox.Events(at => VmChangeEvents.Created(vm, at));
         try
         {
-            var response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return vm with { ETag = response.Headers.ETag?.ToString() };
+            var etag = await outbox.WriteAsync(table, OutboxTable.Vms, new(TableTransactionActionType.Add, entity), events, cancellationToken).ConfigureAwait(false);
+            return vm with { ETag = etag, StoredStatus = vm.Status };
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -64,11 +76,12 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
         }
 
         var entity = VmEntity.ToEntity(vm);
+        var events = outbox.Events(at => VmChangeEvents.Between(vm.StoredStatus, vm, at));
         try
         {
-            var response = await table.UpdateEntityAsync(entity, new ETag(vm.ETag), TableUpdateMode.Replace, cancellationToken)
+            var etag = await outbox.WriteAsync(table, OutboxTable.Vms, new(TableTransactionActionType.UpdateReplace, entity, new ETag(vm.ETag)), events, cancellationToken)
                 .ConfigureAwait(false);
-            return vm with { ETag = response.Headers.ETag?.ToString() };
+            return vm with { ETag = etag, StoredStatus = vm.Status };
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -85,7 +98,8 @@ public sealed class TableVmStore(StorageTables tables) : IVmStore
     {
         ArgumentNullException.ThrowIfNull(query);
         Paging.ValidateLimit(query.Limit);
-        var filter = new QueryFilter();
+        // VM rows only: the outbox rows and the watermark beside them sort above '~'.
+        var filter = new QueryFilter().Where("RowKey", "lt", OutboxKeys.RecordsBelow);
         if (query.VmState is { } vmState)
         {
             filter.Equal(VmEntity.VmStateColumn, vmState.ToWire());

@@ -78,7 +78,13 @@ internal static class VmEntity
 
     public static VmRecord FromEntity(TableEntity entity) => FromEntity(entity, entity.ETag);
 
-    public static VmRecord FromEntity(TableEntity entity, ETag etag) => new()
+    public static VmRecord FromEntity(TableEntity entity, ETag etag)
+    {
+        var vm = Read(entity, etag);
+        return vm with { StoredStatus = vm.Status };
+    }
+
+    private static VmRecord Read(TableEntity entity, ETag etag) => new()
     {
         Id = entity.PartitionKey,
         Name = entity.RequiredText(NameColumn),

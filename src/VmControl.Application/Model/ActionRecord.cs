@@ -23,6 +23,9 @@ public sealed record ActionRecord
 
     public string RequestedBy { get; init; } = "anonymous";
 
+    /// <summary>The VM's project when the action was asked for: its events are visible to that project.</summary>
+    public string Project { get; init; } = Projects.Default;
+
     /// <summary>The request id the caller's face gave the request that started this action (the Compute API's <c>x-compute-request-id</c>); null when it gave none.</summary>
     public string? RequestId { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record ActionRecord
         {
             Id = id,
             VmId = before.Id,
+            Project = before.Project,
             Action = action,
             TaskState = null,
             Status = ActionStatus.Succeeded,

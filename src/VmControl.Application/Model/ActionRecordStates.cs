@@ -9,7 +9,10 @@ public static class ActionRecordStates
         var end = action.Status == ActionStatus.Running
             ? null
             : new ActionEnd(action.Status, action.VmStateAfter, action.Error, action.FinishedAt ?? action.RequestedAt);
-        return new ActionState(action.StartedAt, action.Events, end, etag);
+        return new ActionState(action.StartedAt, action.Events, end, etag)
+        {
+            Identity = new ActionIdentity(action.Action, action.RequestedBy, action.Project, action.VmStateBefore),
+        };
     }
 
     public static ActionRecord With(this ActionRecord action, ActionState state)

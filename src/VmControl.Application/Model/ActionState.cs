@@ -8,4 +8,7 @@ namespace VmControl.Application.Model;
 public sealed record ActionState(DateTimeOffset? StartedAt, IReadOnlyList<ActionEvent> Events, ActionEnd? End, string? ETag)
 {
     public ActionStatus Status => End?.Status ?? ActionStatus.Running;
+
+    /// <summary>The action's fixed part, when the state was read or written with it (null in states recorded before it existed).</summary>
+    public ActionIdentity? Identity { get; init; }
 }

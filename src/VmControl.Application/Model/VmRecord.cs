@@ -78,6 +78,12 @@ public sealed record VmRecord
     /// <summary>The store's version of this record; null before it was stored.</summary>
     public string? ETag { get; init; }
 
+    /// <summary>
+    /// The statuses as stored when this record was read or written (set by the store, kept by <c>with</c> like
+    /// <see cref="ETag"/>): the store publishes what a write changed against it.
+    /// </summary>
+    public VmStatus? StoredStatus { get; init; }
+
     public VmStatus Status => new(VmState, TaskState, PowerState, StateBeforeResize);
 
     public VmSafeguards Safeguards => new(Locked, LockedReason, DeleteProtection, StopProtection);

@@ -31,6 +31,7 @@ public sealed partial class TaskStarter(
         {
             Id = actionId,
             VmId = vm.Id,
+            Project = vm.Project,
             Action = action.ToWire(),
             TaskState = task,
             RequestedAt = start.Now,

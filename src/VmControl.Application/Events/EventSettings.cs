@@ -1,0 +1,19 @@
+namespace VmControl.Application.Events;
+
+/// <summary>The <c>Events</c> settings the stores and recovery read (delivery has its own, docs/configuration.md).</summary>
+public sealed class EventSettings
+{
+    public const string Section = "Events";
+
+    /// <summary>
+    /// Whether writes publish events into the outbox. Off only to measure what events cost (bench/): with it off,
+    /// nothing is published and nothing is delivered.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long an event may wait in the outbox before recovery hands it to delivery again (its writer died).</summary>
+    public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far before the watermark recovery still looks, for clocks and writes that straddle a pass.</summary>
+    public TimeSpan RecoverySlack { get; set; } = TimeSpan.FromMinutes(5);
+}

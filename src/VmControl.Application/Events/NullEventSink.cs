@@ -1,0 +1,11 @@
+namespace VmControl.Application.Events;
+
+/// <summary>The sink of a host that delivers nothing itself (tools, tests of the stores): events wait in the outbox.</summary>
+public sealed class NullEventSink : IEventSink
+{
+    public static NullEventSink Instance { get; } = new();
+
+    public void Committed(IReadOnlyList<OutboxEntry> entries)
+    {
+    }
+}

@@ -1,0 +1,9 @@
+namespace VmControl.Application.Events;
+
+/// <summary>The table whose partition holds an outbox row: always the table of the change that caused the event.</summary>
+public enum OutboxTable
+{
+    Vms,
+    Actions,
+    Alerts,
+}
