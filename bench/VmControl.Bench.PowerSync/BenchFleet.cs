@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using VmControl.Application.Events;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
@@ -53,6 +54,9 @@ internal sealed class BenchFleet : IAsyncDisposable
             new RequestAction(Vms, Hypervisor, opening, starter, delete, tasks, time),
             delete,
             new ResumeLostTask(actions, launcher, tasks, time, NullLogger<ResumeLostTask>.Instance),
+
+            // The fleet's stores publish no events, so recovery has nothing to find: it is off, as the pass was measured.
+            new EventRecovery(new TableOutbox(tables), NullEventSink.Instance, Options.Create(new EventSettings { Enabled = false }), NullLogger<EventRecovery>.Instance),
             Options.Create(new PowerSyncSettings()),
             time,
             NullLogger<PowerSyncService>.Instance);

@@ -5,7 +5,13 @@ public sealed class NullEventSink : IEventSink
 {
     public static NullEventSink Instance { get; } = new();
 
+    public DateTimeOffset? OldestPending => null;
+
     public void Committed(IReadOnlyList<OutboxEntry> entries)
+    {
+    }
+
+    public void Recovered(IReadOnlyList<OutboxEntry> entries)
     {
     }
 }

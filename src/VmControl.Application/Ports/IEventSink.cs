@@ -3,11 +3,18 @@ using VmControl.Application.Events;
 namespace VmControl.Application.Ports;
 
 /// <summary>
-/// Where the stores hand the events a write committed, at once and in commit order, so delivery starts without waiting
-/// for a scan. It must not block or throw: the write has committed, and the outbox keeps the events if this process
-/// dies before they are delivered (recovery finds them again, <see cref="IOutbox"/>).
+/// Where events go to be delivered. The stores hand over what a write committed, at once and in commit order, so
+/// delivery starts without waiting for a scan; recovery hands over what it found waiting in the outbox. Neither call may
+/// block or throw: the outbox keeps every event until delivery settles it (<see cref="IOutbox.SettleAsync"/>).
 /// </summary>
 public interface IEventSink
 {
+    /// <summary>Events a write of this process just committed.</summary>
     void Committed(IReadOnlyList<OutboxEntry> entries);
+
+    /// <summary>Events recovery found in the outbox, oldest first; the sink skips any it holds already.</summary>
+    void Recovered(IReadOnlyList<OutboxEntry> entries);
+
+    /// <summary>The time of the oldest event this process holds and has not settled, or null when it holds none.</summary>
+    DateTimeOffset? OldestPending { get; }
 }

@@ -50,6 +50,12 @@ internal sealed partial class PowerSyncPass(
 
     public int Reclaimed { get; private set; }
 
+    /// <summary>Sees every VM record the pass reads (event recovery rides on this read instead of a scan of its own).</summary>
+    public Action<VmRecord>? OnListed { get; init; }
+
+    /// <summary>The VMs with an active alert when the pass began.</summary>
+    public IEnumerable<string> AlertedVmIds => active.Select(key => key.VmId);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         // The driver first: an outage here leaves every record and alert as it was.
@@ -61,6 +67,7 @@ internal sealed partial class PowerSyncPass(
             var page = await vms.ListAsync(new VmQuery(Limit: settings.PageSize, ContinuationToken: token), cancellationToken).ConfigureAwait(false);
             foreach (var vm in page.Items)
             {
+                OnListed?.Invoke(vm);
                 await SyncAsync(vm, cancellationToken).ConfigureAwait(false);
             }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VmControl.Application.Events;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 
@@ -20,6 +21,7 @@ public sealed partial class PowerSyncService(
     RequestAction requestAction,
     DeleteVm deleteVm,
     ResumeLostTask resumeLostTask,
+    EventRecovery recovery,
     IOptions<PowerSyncSettings> options,
     TimeProvider time,
     ILogger<PowerSyncService> logger) : IPowerSyncRunner, IDisposable
@@ -59,11 +61,20 @@ public sealed partial class PowerSyncService(
     {
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask), settings, startedAt, logger);
+        var round = await recovery.BeginAsync(startedAt, cancellationToken).ConfigureAwait(false);
+        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask), settings, startedAt, logger)
+        {
+            OnListed = round is null ? null : round.Observe,
+        };
         string? error = null;
         try
         {
             await pass.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (round is not null)
+            {
+                round.Observe(pass.AlertedVmIds);
+                await recovery.FinishAsync(round, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VmControl.Application.Events;
 using VmControl.Application.Settings;
 
 namespace VmControl.Application.PowerSync;
@@ -21,6 +22,7 @@ public static class PowerSyncServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerSyncSettings>, PowerSyncSettingsValidation>());
+        services.TryAddSingleton<EventRecovery>();
         services.TryAddSingleton<PowerSyncService>();
         services.TryAddSingleton<IPowerSyncRunner>(sp => sp.GetRequiredService<PowerSyncService>());
         return services;
