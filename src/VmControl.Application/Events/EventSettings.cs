@@ -11,6 +11,17 @@ public sealed class EventSettings
     /// </summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The CloudEvents <c>source</c> of every event: the deployment (a URI reference). Unset: <c>https://</c> and the
+    /// Functions app's host name in Azure (<c>WEBSITE_HOSTNAME</c>), else <c>urn:vmcontrol:</c> and the machine's name.
+    /// </summary>
+    public Uri? Source { get; set; }
+
+    public Uri ResolvedSource => Source
+        ?? (Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host
+            ? new Uri("https://" + host)
+            : new Uri("urn:vmcontrol:" + Uri.EscapeDataString(Environment.MachineName.ToLowerInvariant())));
+
     /// <summary>How long an event may wait in the outbox before recovery hands it to delivery again (its writer died).</summary>
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(30);
 
