@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChangeSafeguards>();
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
+        services.TryAddSingleton<Events.EventRecovery>();
         return services;
     }
 }
