@@ -18,6 +18,7 @@ namespace VmControl.Testing;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedEvent> received = new();
+    private readonly ConcurrentDictionary<string, int> attempted = new(StringComparer.Ordinal);
     private readonly byte[] secret;
     private WebApplication? app;
     private long attempts;
@@ -43,6 +44,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public long Attempts => Interlocked.Read(ref attempts);
 
     public long BadSignatures => Interlocked.Read(ref badSignatures);
+
+    /// <summary>Every webhook-id a delivery attempt carried, answered or not, with how many attempts it had.</summary>
+    public IReadOnlyDictionary<string, int> AttemptedIds => attempted;
 
     /// <summary>The events accepted (2xx), in arrival order; a redelivery appears again.</summary>
     public IReadOnlyList<ReceivedEvent> Received => [.. received];
@@ -105,6 +109,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var id = context.Request.Headers["webhook-id"].ToString();
+        attempted.AddOrUpdate(id, 1, (_, n) => n + 1);
         var timestamp = context.Request.Headers["webhook-timestamp"].ToString();
         var signatures = context.Request.Headers["webhook-signature"].ToString().Split(' ');
         var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
