@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
         services.TryAddSingleton<Events.EventRecovery>();
+        services.TryAddSingleton<Budget.AutomatedStarts>();
         return services;
     }
 }

@@ -1,11 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VmControl.Application.Budget;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
 using VmControl.Drivers.Azure;
 using VmControl.Drivers.Libvirt;
+using VmControl.Drivers.Simulated;
 using VmControl.Durable.Sidecar;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
@@ -87,6 +89,8 @@ public sealed partial class SettingsConsistencyTests
             (PowerSyncSettingsValidation.Section, typeof(PowerSyncSettings)),
             (OpenStackOptions.Section, typeof(OpenStackOptions)),
             (AuthOptions.Section, typeof(AuthOptions)),
+            (RateBudgetSettings.Section, typeof(RateBudgetSettings)),
+            ("Simulator", typeof(SimulatorOptions)),
         };
         foreach (var (section, type) in sections)
         {
