@@ -22,7 +22,7 @@ public sealed partial class PowerSyncService(
     ResumeLostTask resumeLostTask,
     IOptions<PowerSyncSettings> options,
     TimeProvider time,
-    ILogger<PowerSyncService> logger) : IPowerSyncRunner, IDisposable
+    ILogger<PowerSyncService> logger) : IPowerSyncRunner, IMachinePowerSync, IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly PowerSyncSettings settings = options.Value;
@@ -59,7 +59,7 @@ public sealed partial class PowerSyncService(
     {
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask), settings, startedAt, logger);
+        var pass = NewPass(startedAt);
         string? error = null;
         try
         {
@@ -90,6 +90,12 @@ public sealed partial class PowerSyncService(
             error,
             pass.TasksResumed);
     }
+
+    private PowerSyncPass NewPass(DateTimeOffset startedAt, bool singleMachine = false) =>
+        new(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask), settings, startedAt, logger)
+        {
+            SingleMachine = singleMachine,
+        };
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,
         Message = "Power sync: {VmsSeen} VMs, {MachinesSeen} machines, {Changed} changed, {DriverReads} driver reads, alerts {AlertsOpened} opened / {AlertsBumped} bumped / {AlertsResolved} resolved, {HealsStarted} heals, {Reclaimed} reclaimed in {DurationMs} ms")]
