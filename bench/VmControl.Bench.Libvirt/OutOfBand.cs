@@ -11,11 +11,17 @@ namespace VmControl.Bench.Libvirt;
 /// power-sync timer is off (10 min), so only a lifecycle event brings the change in. Between samples a hard reboot
 /// through the API powers the guest on again.
 /// </summary>
-internal sealed class OutOfBand(ApiClient api, Bare bare, LibvirtPaths paths)
+internal sealed class OutOfBand(ApiClient api, Bare bare, LibvirtPaths paths, EventClock events)
 {
     public List<long> Destroyed { get; } = [];
 
     public List<long> Crashed { get; } = [];
+
+    /// <summary>Of each sample, libvirt's part: the change until its lifecycle event reached a client.</summary>
+    public List<long> UntilEvent { get; } = [];
+
+    /// <summary>Of each sample, VmControl's part: the event until the API showed the new power.</summary>
+    public List<long> AfterEvent { get; } = [];
 
     public async Task MeasureAsync(string vmId, int samples)
     {
@@ -24,7 +30,7 @@ internal sealed class OutOfBand(ApiClient api, Bare bare, LibvirtPaths paths)
         {
             await Quiet.WaitAsync(bare.Connection, paths, vmId);
             var crash = i % 2 == 1;
-            var clock = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             if (crash)
             {
                 Kill(paths.DomainName(vmId));
@@ -40,13 +46,22 @@ internal sealed class OutOfBand(ApiClient api, Bare bare, LibvirtPaths paths)
                 await Task.Delay(5);
             }
 
-            (crash ? Crashed : Destroyed).Add(clock.ElapsedMilliseconds);
+            var seen = Stopwatch.GetTimestamp();
+            (crash ? Crashed : Destroyed).Add(Ms(started, seen));
+            if (events.FirstAfter(uuid, started) is { } heard)
+            {
+                UntilEvent.Add(Ms(started, heard));
+                AfterEvent.Add(Ms(heard, seen));
+            }
+
             var boot = Boots.Latest(paths.Console(vmId));
             var reboot = await api.StartActionAsync(vmId, """{"action":"reboot_hard"}""", CancellationToken.None);
             await api.WaitActionEndedAsync(vmId, reboot, CancellationToken.None);
             await Boots.WaitAsync(paths.Console(vmId), notBoot: boot);
         }
     }
+
+    private static long Ms(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     // kill -KILL of the domain's QEMU process: libvirt reports a crash.
     private static void Kill(string domainName)

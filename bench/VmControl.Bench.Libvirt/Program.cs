@@ -11,11 +11,12 @@ using VmControl.Testing;
 // made straight from this program, in the same run; then how long an out-of-band destroy or crash takes to reach
 // powerState; then a power-sync read over 50 real domains.
 // Run: source scripts/libvirt.sh && libvirt_up && libvirt_guest
-//      dotnet run -c Release --project bench/VmControl.Bench.Libvirt [rounds (7)] [out-of-band samples (10)]
+//      dotnet run -c Release --project bench/VmControl.Bench.Libvirt [rounds (7)] [out-of-band samples (10)] [API poll ms (10)]
 // Quiet on purpose: a warm-up round that is not counted; before every timed call each running guest has finished
 // booting (an emulated boot takes a core for seconds); which side goes first alternates per action and round; medians.
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
 var outOfBandSamples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+var pollMs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
 const string Prefix = "vmcbench-";
 var state = Directory.CreateTempSubdirectory("vmcontrol-bench-libvirt-");
 if (!OperatingSystem.IsWindows())
@@ -118,12 +119,18 @@ foreach (var action in actions)
 
 // Out of band: destroy and crash reaching powerState through lifecycle events (no timer pass runs).
 var target = await api.CreateActiveVmAsync("bench-oob", "tiny", CancellationToken.None);
-var outOfBand = new OutOfBand(api, bare, paths);
-await outOfBand.MeasureAsync(target, outOfBandSamples);
+using (var eventClock = await EventClock.StartAsync(options))
+{
+    var outOfBand = new OutOfBand(api, bare, paths, eventClock);
+    await outOfBand.MeasureAsync(target, outOfBandSamples);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Out-of-band change to powerState (ms, median (min-max)): destroy {Stats.Median(outOfBand.Destroyed)} ({Stats.Spread(outOfBand.Destroyed)}) over {outOfBand.Destroyed.Count}, QEMU killed {Stats.Median(outOfBand.Crashed)} ({Stats.Spread(outOfBand.Crashed)}) over {outOfBand.Crashed.Count}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  of which libvirt (change to its event reaching a client) {Stats.Median(outOfBand.UntilEvent)} ({Stats.Spread(outOfBand.UntilEvent)}), VmControl (event to powerState in the API) {Stats.Median(outOfBand.AfterEvent)} ({Stats.Spread(outOfBand.AfterEvent)})"));
+}
+
 await api.SendAsync(HttpMethod.Delete, $"/api/vms/{target}", null, null, CancellationToken.None);
 await api.WaitVmAsync(target, v => v.Str("vmState") == "hard_deleted", CancellationToken.None);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Out-of-band change to powerState (ms, median (min-max)): destroy {Stats.Median(outOfBand.Destroyed)} ({Stats.Spread(outOfBand.Destroyed)}) over {outOfBand.Destroyed.Count}, QEMU killed {Stats.Median(outOfBand.Crashed)} ({Stats.Spread(outOfBand.Crashed)}) over {outOfBand.Crashed.Count}"));
 
 // Power sync over 50 real domains (defined, shut off): the driver's one-call read against the bare list, and a whole pass.
 var many = Enumerable.Range(0, 50).Select(_ => bare.Define("vm-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..8]))).ToList();
@@ -163,7 +170,7 @@ async Task<(long Ms, Breakdown Parts)> ApiAction(string vmId, VmAction action)
     JsonElement record;
     while ((record = await api.GetActionAsync(vmId, actionId, CancellationToken.None)).Str("status") == "running")
     {
-        await Task.Delay(10);
+        await Task.Delay(pollMs);
     }
 
     var ms = clock.ElapsedMilliseconds;
