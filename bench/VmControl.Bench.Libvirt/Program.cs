@@ -117,6 +117,10 @@ foreach (var action in actions)
         $"{action.ToWire(),-12} {b,6} {Stats.Spread(direct[action]),11} {v,9} {Stats.Spread(viaApi[action]),11} {(double)v / Math.Max(1, b),6:0.00} {Stats.Median(pairRatios[action]),6:0.00} {Stats.Median(parts.Select(p => p.Dispatch).ToList()),8} {Stats.Median(parts.Select(p => p.Driver).ToList()),6} {Stats.Median(parts.Select(p => p.Rest).ToList()),6}"));
 }
 
+var (driverStarts, bareStarts) = await DriverAlone.MeasureStartAsync(bare, options, paths, Math.Max(3, rounds));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"start, the driver alone in this process against the bare call (ms, median (min-max)): driver {Stats.Median(driverStarts)} ({Stats.Spread(driverStarts)}), bare {Stats.Median(bareStarts)} ({Stats.Spread(bareStarts)}), ratio {(double)Stats.Median(driverStarts) / Math.Max(1, Stats.Median(bareStarts)):0.00}"));
+
 // Out of band: destroy and crash reaching powerState through lifecycle events (no timer pass runs).
 var target = await api.CreateActiveVmAsync("bench-oob", "tiny", CancellationToken.None);
 using (var eventClock = await EventClock.StartAsync(options))
