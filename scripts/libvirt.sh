@@ -2,7 +2,8 @@
 # libvirt + QEMU for the libvirt driver on Debian (as root, no systemd), and the tiny test guest.
 # Sourced by run.sh (with --Driver=libvirt) and test.sh:
 #   libvirt_install  apt packages, only when virsh or qemu-system-x86_64 is missing
-#   libvirt_up       the /dev/kvm permission fix, then virtlogd and libvirtd when they do not already answer
+#   libvirt_up       the /dev/kvm permission fix, then virtlogd and libvirtd (libvirt_daemon_start: under tini, which
+#                    reaps exited QEMU processes at once) when they do not already answer
 #   libvirt_guest    the test guest (Debian cloud kernel + busybox initramfs + an empty qcow2 base) in .tools/guest
 #   libvirt_settings prints the LocalHost settings (one per line) for the test guest: image "tiny" (and "tiny-slow", a
 #                    guest that ignores the power button), sizes "small" (1 vCPU, 128 MiB) and "medium" (2 vCPUs, 128 MiB)
@@ -19,7 +20,7 @@ _lv_answers() { virsh -c qemu:///system version >/dev/null 2>&1; }
 
 libvirt_install() {
   if command -v virsh >/dev/null && command -v qemu-system-x86_64 >/dev/null && [ -x /usr/sbin/libvirtd ] \
-     && command -v qemu-img >/dev/null && [ -x /bin/busybox ] && command -v cpio >/dev/null; then
+     && command -v qemu-img >/dev/null && [ -x /bin/busybox ] && command -v cpio >/dev/null && command -v tini >/dev/null; then
     return 0
   fi
   echo "Installing libvirt, QEMU and busybox from apt ..." >&2
@@ -27,7 +28,20 @@ libvirt_install() {
   # --no-install-recommends and the -sysv package keep systemd out.
   DEBIAN_FRONTEND=noninteractive _lv_sudo apt-get install -y -q --no-install-recommends qemu-system-x86 qemu-utils \
     libvirt-daemon-system libvirt-daemon-system-sysv libvirt-daemon-driver-qemu libvirt-clients \
-    busybox-static cpio >&2
+    busybox-static cpio tini >&2
+}
+
+# Starts libvirtd in the foreground under tini as a child subreaper (-s), in the background. libvirtd double-forks
+# QEMU, so a QEMU process belongs to the nearest subreaper above it, else to PID 1; and libvirt reports a stop,
+# destroy, crash or managed save only once the dead QEMU's pid is gone. An init that reaps orphans late (this
+# sandbox's PID 1 left them zombies for 1.2-1.8 s) delays every one of those events by that much; tini reaps at once.
+# Without tini, the daemon as before.
+libvirt_daemon_start() {
+  if command -v tini >/dev/null; then
+    _lv_sudo setsid tini -s -- /usr/sbin/libvirtd </dev/null >/dev/null 2>&1 &
+  else
+    _lv_sudo /usr/sbin/libvirtd -d
+  fi
 }
 
 libvirt_up() {
@@ -45,7 +59,7 @@ libvirt_up() {
   fi
   if ! pgrep -x libvirtd >/dev/null; then
     # Not -l: listening on TCP needs TLS certificates; the local socket is enough.
-    _lv_sudo /usr/sbin/libvirtd -d && LIBVIRT_STARTED_DAEMON=1
+    libvirt_daemon_start && LIBVIRT_STARTED_DAEMON=1
   fi
   # The first start probes QEMU's capabilities (about 8 s here).
   for _ in $(seq 1 300); do

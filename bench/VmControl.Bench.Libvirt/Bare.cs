@@ -8,6 +8,8 @@ namespace VmControl.Bench.Libvirt;
 /// <summary>The baseline: the same libvirt calls the driver makes, straight from this program on its own connection.</summary>
 internal sealed class Bare(ConnectHandle connection, LibvirtDriverOptions options) : IDisposable
 {
+    public ConnectHandle Connection => connection;
+
     public static Bare Open(LibvirtDriverOptions options) => new(LibvirtNative.virConnectOpen(options.ConnectionUri), options);
 
     public string Define(string vmId)
@@ -47,6 +49,13 @@ internal sealed class Bare(ConnectHandle connection, LibvirtDriverOptions option
         }
 
         return clock.ElapsedMilliseconds;
+    }
+
+    /// <summary>Out of band: <c>virsh destroy</c>'s call, on the bench's own connection.</summary>
+    public void Destroy(string uuid)
+    {
+        using var domain = LibvirtDomains.Find(connection, uuid) ?? throw new InvalidOperationException("no domain");
+        LibvirtDomains.Check(LibvirtNative.virDomainDestroy(domain), "Destroy");
     }
 
     public void Delete(string uuid)

@@ -17,6 +17,10 @@ internal static class Leftovers
         }
     }
 
+    /// <summary>The names of the running domains.</summary>
+    public static IEnumerable<string> Running() =>
+        Virsh("list", "--name").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private static string Virsh(params string[] arguments)
     {
         var start = new ProcessStartInfo("virsh") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -68,8 +68,8 @@ internal sealed class LibvirtConnection(string uri, LibvirtPowerEvents events) :
 
             current = opened;
 
-            // Whatever moved while there was no connection was not heard: let power sync look.
-            events.Signal();
+            // Whatever moved while there was no connection was not heard: let a whole pass look.
+            events.MissedSome();
             return opened;
         }
     }

@@ -1,7 +1,7 @@
 namespace VmControl.Drivers.Simulated;
 
 /// <summary>
-/// A provider's rate limit, simulated (docs/simulator.md): past <see cref="Calls"/> begins in a fixed window, a begin
+/// A provider's rate limit, simulated (docs/fleet.md): past <see cref="Calls"/> begins in a fixed window, a begin
 /// is refused as throttled with a Retry-After to the window's end, as Azure Resource Manager answers 429. Off at 0.
 /// It also keeps the most begins it let through in any one window, so a test can check a budget held.
 /// </summary>

@@ -139,7 +139,7 @@ public sealed class LibvirtDriverTests : IDisposable
     }
 
     [Fact]
-    public async Task LifecycleEvents_APause_SignalsThePowerChangeFeed()
+    public async Task LifecycleEvents_APause_NamesItsDomainInThePowerChangeFeed()
     {
         var vmId = TestDefaultDriver.NewVmId();
         await fake.RunAsync(vmId, VmAction.Create);
@@ -148,9 +148,33 @@ public sealed class LibvirtDriverTests : IDisposable
         var before = fake.Events.Received;
 
         await fake.RunAsync(vmId, VmAction.Pause);
-        await fake.Events.WaitForChangeAsync(cts.Token);
+        var changes = await fake.Events.WaitForChangesAsync(cts.Token);
 
         Assert.True(fake.Events.Received > before);
+        Assert.Equal([LibvirtIds.UuidOf(vmId)], changes.Machines);
+        Assert.False(changes.Unheard);
+        await fake.RunAsync(vmId, VmAction.Delete);
+    }
+
+    [Fact]
+    public async Task LifecycleEvents_SeveralOfOneDomain_ComeAsOneEntry()
+    {
+        var vmId = TestDefaultDriver.NewVmId();
+        await fake.RunAsync(vmId, VmAction.Create);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await DrainAsync(cts.Token);
+        var before = fake.Events.Received;
+
+        await fake.RunAsync(vmId, VmAction.Pause);
+        await fake.RunAsync(vmId, VmAction.Unpause);
+        await fake.RunAsync(vmId, VmAction.Pause);
+        while (fake.Events.Received < before + 3)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        var changes = await fake.Events.WaitForChangesAsync(cts.Token);
+        Assert.Equal([LibvirtIds.UuidOf(vmId)], changes.Machines);
         await fake.RunAsync(vmId, VmAction.Delete);
     }
 
@@ -163,7 +187,7 @@ public sealed class LibvirtDriverTests : IDisposable
             quiet.CancelAfter(TimeSpan.FromMilliseconds(300));
             try
             {
-                await fake.Events.WaitForChangeAsync(quiet.Token);
+                await fake.Events.WaitForChangesAsync(quiet.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

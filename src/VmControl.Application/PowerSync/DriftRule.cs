@@ -20,18 +20,8 @@ internal static class DriftRule
     /// <summary>Applies the observation; <paramref name="listedAt"/> stands in for the observation time of a missing machine.</summary>
     public static VmRecord Observe(VmRecord vm, PowerReading? machine, DateTimeOffset listedAt, int threshold, bool deallocatedReadsAsNoState)
     {
-        var power = machine?.PowerState ?? PowerState.NoState;
-        var detail = machine is null ? MissingDetail : machine.Detail;
         var observedAt = machine?.ObservedAt ?? listedAt;
-        var next = vm;
-
-        // A task's activity may have read the hypervisor after our bulk list: its newer reading wins.
-        var newer = vm.PowerStateObservedAt is { } stored && stored > observedAt;
-        if (!newer && (vm.PowerState != power || !string.Equals(vm.PowerStateDetail, detail, StringComparison.Ordinal)))
-        {
-            next = next with { PowerState = power, PowerStateDetail = detail, PowerStateObservedAt = observedAt };
-        }
-
+        var next = ObservePower(vm, machine, listedAt);
         var drifting = IsDrifting(next, machine, deallocatedReadsAsNoState);
         var passes = drifting ? Math.Min(vm.DriftPasses + 1, threshold) : 0;
         DateTimeOffset? since = drifting ? vm.DriftSince ?? observedAt : null;
@@ -41,6 +31,23 @@ internal static class DriftRule
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// The power part of <see cref="Observe"/> alone: power_state, its detail and observed time, unless the stored
+    /// reading is newer. The drift count is left as it is (a lifecycle event is not a pass).
+    /// </summary>
+    public static VmRecord ObservePower(VmRecord vm, PowerReading? machine, DateTimeOffset listedAt)
+    {
+        var power = machine?.PowerState ?? PowerState.NoState;
+        var detail = machine is null ? MissingDetail : machine.Detail;
+        var observedAt = machine?.ObservedAt ?? listedAt;
+
+        // A task's activity (or an event) may have read the hypervisor after our read: its newer reading wins.
+        var newer = vm.PowerStateObservedAt is { } stored && stored > observedAt;
+        return !newer && (vm.PowerState != power || !string.Equals(vm.PowerStateDetail, detail, StringComparison.Ordinal))
+            ? vm with { PowerState = power, PowerStateDetail = detail, PowerStateObservedAt = observedAt }
+            : vm;
     }
 
     /// <summary>Idle and either inconsistent with its vm_state or missing on the hypervisor.</summary>

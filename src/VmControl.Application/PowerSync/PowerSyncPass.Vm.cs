@@ -47,7 +47,7 @@ internal sealed partial class PowerSyncPass
         var current = listed;
         for (var round = 0; round < 2; round++)
         {
-            var next = DriftRule.Observe(current, machine, now, threshold, driver.Capabilities.DeallocatedReadsAsNoState);
+            var next = Observe(current, machine);
             if (ReferenceEquals(next, current))
             {
                 return current;

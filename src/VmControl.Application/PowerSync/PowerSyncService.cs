@@ -26,7 +26,7 @@ public sealed partial class PowerSyncService(
     AutomatedStarts automatedStarts,
     IOptions<PowerSyncSettings> options,
     TimeProvider time,
-    ILogger<PowerSyncService> logger) : IPowerSyncRunner, IDisposable
+    ILogger<PowerSyncService> logger) : IPowerSyncRunner, IMachinePowerSync, IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly PowerSyncSettings settings = options.Value;
@@ -64,10 +64,7 @@ public sealed partial class PowerSyncService(
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var round = await recovery.BeginAsync(startedAt, cancellationToken).ConfigureAwait(false);
-        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask, automatedStarts), settings, startedAt, logger)
-        {
-            OnListed = round is null ? null : round.Observe,
-        };
+        var pass = NewPass(startedAt, onListed: round is null ? null : round.Observe);
         string? error = null;
         try
         {
@@ -104,6 +101,13 @@ public sealed partial class PowerSyncService(
             pass.TasksResumed,
             pass.Deferred);
     }
+
+    private PowerSyncPass NewPass(DateTimeOffset startedAt, bool singleMachine = false, Action<VmRecord>? onListed = null) =>
+        new(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask, automatedStarts), settings, startedAt, logger)
+        {
+            SingleMachine = singleMachine,
+            OnListed = onListed,
+        };
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,
         Message = "Power sync: {VmsSeen} VMs, {MachinesSeen} machines, {Changed} changed, {DriverReads} driver reads, alerts {AlertsOpened} opened / {AlertsBumped} bumped / {AlertsResolved} resolved, {HealsStarted} heals, {Reclaimed} reclaimed in {DurationMs} ms")]

@@ -9,7 +9,7 @@ public static class PowerSyncServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PowerSyncService"/>, also as the <see cref="IPowerSyncRunner"/> that <c>POST /api/power-sync</c>
-    /// calls, and <see cref="PowerSyncSettings"/> as options checked when the host starts. <paramref name="configure"/>
+    /// calls and the <see cref="IMachinePowerSync"/> a driver's power events feed, and <see cref="PowerSyncSettings"/> as options checked when the host starts. <paramref name="configure"/>
     /// applies after any binding (<see cref="SettingsServiceCollectionExtensions.BindVmControlSettings"/>).
     /// </summary>
     public static IServiceCollection AddVmControlPowerSync(this IServiceCollection services, Action<PowerSyncSettings>? configure = null)
@@ -23,6 +23,7 @@ public static class PowerSyncServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerSyncSettings>, PowerSyncSettingsValidation>());
         services.TryAddSingleton<PowerSyncService>();
         services.TryAddSingleton<IPowerSyncRunner>(sp => sp.GetRequiredService<PowerSyncService>());
+        services.TryAddSingleton<IMachinePowerSync>(sp => sp.GetRequiredService<PowerSyncService>());
         return services;
     }
 }

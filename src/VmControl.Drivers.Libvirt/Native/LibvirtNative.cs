@@ -76,6 +76,10 @@ internal static partial class LibvirtNative
     [LibraryImport(Library)]
     public static unsafe partial int virDomainGetUUIDString(DomainHandle domain, byte* buffer);
 
+    /// <summary>For a domain pointer libvirt lends (an event callback's), which no handle may free.</summary>
+    [LibraryImport(Library)]
+    public static unsafe partial int virDomainGetUUIDString(IntPtr domain, byte* buffer);
+
     [LibraryImport(Library)]
     public static partial IntPtr virDomainGetName(DomainHandle domain);
 

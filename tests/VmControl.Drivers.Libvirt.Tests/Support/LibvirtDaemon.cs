@@ -19,7 +19,8 @@ public static class LibvirtDaemon
             await daemon.WaitForExitAsync(cancellationToken);
         }
 
-        using var start = Process.Start("/usr/sbin/libvirtd", ["-d"]);
+        // As scripts/libvirt.sh starts it (under tini, so exited QEMU processes are reaped at once).
+        using var start = Process.Start("bash", ["-c", $"source '{RepoPaths.PathOf("scripts", "libvirt.sh")}' && libvirt_daemon_start"]);
         await start.WaitForExitAsync(cancellationToken);
         while (Virsh.Run("version").ExitCode != 0)
         {
