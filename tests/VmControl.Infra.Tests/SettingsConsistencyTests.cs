@@ -1,12 +1,15 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VmControl.Application.Events;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
 using VmControl.Drivers.Azure;
 using VmControl.Drivers.Libvirt;
 using VmControl.Durable.Sidecar;
+using VmControl.Events.EventGrid;
+using VmControl.Events.Stream;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
 using VmControl.Http.Identity;
@@ -87,6 +90,9 @@ public sealed partial class SettingsConsistencyTests
             (PowerSyncSettingsValidation.Section, typeof(PowerSyncSettings)),
             (OpenStackOptions.Section, typeof(OpenStackOptions)),
             (AuthOptions.Section, typeof(AuthOptions)),
+            (EventSettings.Section, typeof(EventSettings)),
+            (EventStreamSettings.Section, typeof(EventStreamSettings)),
+            (EventGridSettings.Section, typeof(EventGridSettings)),
         };
         foreach (var (section, type) in sections)
         {
