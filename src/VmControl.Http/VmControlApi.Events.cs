@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VmControl.Events.Stream;
 using VmControl.Http.Identity;
@@ -48,10 +49,14 @@ public sealed partial class VmControlApi
             var services = context.RequestServices;
             var hub = services.GetRequiredService<EventStreamHub>();
             var keepAlive = services.GetRequiredService<IOptions<EventStreamSettings>>().Value.KeepAlive;
+
+            // A stream never ends by itself: the host's stopping ends it, or the host would wait out its shutdown timeout.
+            var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
             return Task.FromResult(ApiResult.Stream(ServerSentEvents.MediaType, async http =>
             {
+                using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
                 using var client = hub.Connect(filter);
-                await ServerSentEvents.WriteAsync(http, client, keepAlive, time, cancellationToken).ConfigureAwait(false);
+                await ServerSentEvents.WriteAsync(http, client, keepAlive, time, ended.Token).ConfigureAwait(false);
             }));
         });
     }

@@ -147,6 +147,20 @@ public sealed class EventStreamTests
         }
     }
 
+    [Fact]
+    public async Task Stream_WhenTheHostStops_Ends()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var stream = await OpenAsync(api, TestKeys.Reader, "/api/events/stream");
+        using var timeout = TestTimeout.Start(30);
+
+        api.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        // The body ends (rather than the host waiting out its shutdown timeout for a client that never leaves).
+        await stream.ToEndAsync(timeout.Token);
+        Assert.Equal(0, Hub(api).Count);
+    }
+
     private static EventStreamHub Hub(ApiHost api) => api.Services.GetRequiredService<EventStreamHub>();
 
     private static VmEvent Event(string project, string type)
@@ -203,6 +217,13 @@ public sealed class EventStreamTests
             }
 
             throw new InvalidOperationException($"The stream ended before '{expected}'.");
+        }
+
+        public async Task ToEndAsync(CancellationToken cancellationToken)
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is not null)
+            {
+            }
         }
 
         public void Dispose()
