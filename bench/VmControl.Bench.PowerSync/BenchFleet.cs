@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using VmControl.Application.Budget;
 using VmControl.Application.Events;
 using VmControl.Application.Model;
 using VmControl.Application.Ports;
@@ -57,6 +58,7 @@ internal sealed class BenchFleet : IAsyncDisposable
 
             // The fleet's stores publish no events, so recovery has nothing to find: it is off, as the pass was measured.
             new EventRecovery(new TableOutbox(tables), NullEventSink.Instance, Options.Create(new EventSettings { Enabled = false }), NullLogger<EventRecovery>.Instance),
+            new AutomatedStarts(new TableRateBudget(tables, Options.Create(new RateBudgetSettings()), time), BudgetScope.Default, time),
             Options.Create(new PowerSyncSettings()),
             time,
             NullLogger<PowerSyncService>.Instance);

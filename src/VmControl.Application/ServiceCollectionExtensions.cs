@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChangeSafeguards>();
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
+        services.TryAddSingleton<Events.EventRecovery>();
+        services.TryAddSingleton<Budget.AutomatedStarts>();
         return services;
     }
 }

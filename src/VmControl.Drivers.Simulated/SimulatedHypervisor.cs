@@ -66,6 +66,12 @@ public sealed partial class SimulatedHypervisor : IHypervisorDriver
         var externalId = command.ExternalId ?? command.VmId;
         MachineIds.ThrowIfInvalid(externalId);
         ThrowIfBeginFails(command.VmId, command.Action);
+        if (Settings.Throttle.Take(time.GetUtcNow()) is { } retryAfter)
+        {
+            throw new HypervisorException(new HypervisorError(
+                HypervisorError.ThrottledCode, "The simulated provider's rate limit was reached.", Transient: true, FailureKind.NothingChanged, retryAfter));
+        }
+
         var target = TargetOf(command);
         var completeFault = new Lazy<FaultKind?>(() => Settings.TakeFault(command.VmId, command.Action, FaultStage.Complete)?.Kind);
         for (var round = 0; round < MaxRounds; round++)

@@ -15,6 +15,11 @@ public sealed class SimulatorOptions
     /// <summary>Seed of the failure-rate draws; null for a random one.</summary>
     public int? Seed { get; set; }
 
+    /// <summary>Begins allowed per <see cref="ThrottleWindow"/> before a begin is refused as throttled; 0 (the default) is off.</summary>
+    public int ThrottleCalls { get; set; }
+
+    public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public string TableName => TablePrefix + DefaultTableName;
 
     /// <summary>What is wrong with these options (empty when nothing is): checked once, when the host starts.</summary>
@@ -34,6 +39,11 @@ public sealed class SimulatorOptions
         if (double.IsNaN(FailureRate) || FailureRate is < 0 or > 1)
         {
             yield return "Simulator: FailureRate must be from 0 to 1.";
+        }
+
+        if (ThrottleCalls < 0 || ThrottleWindow <= TimeSpan.Zero)
+        {
+            yield return "Simulator: ThrottleCalls must be 0 (off) or more, and ThrottleWindow longer than zero.";
         }
     }
 }

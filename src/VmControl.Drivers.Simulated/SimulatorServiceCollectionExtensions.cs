@@ -42,7 +42,9 @@ public static class SimulatorServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var start = sp.GetRequiredService<IOptions<SimulatorOptions>>().Value;
-            return new SimulatorSettings(start.LatencyMs, start.FailureRate, start.Seed);
+            var settings = new SimulatorSettings(start.LatencyMs, start.FailureRate, start.Seed);
+            settings.Throttle.Set(start.ThrottleCalls, start.ThrottleWindow);
+            return settings;
         });
         services.AddSingleton(sp => new SimulatedHypervisor(
             tableService.GetTableClient(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.TableName),

@@ -49,6 +49,9 @@ public sealed class SimulatorSettings
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
+    /// <summary>The simulated provider rate limit (off unless set).</summary>
+    public SimulatedThrottle Throttle { get; } = new();
+
     /// <summary>The faults that still have matching calls to fail.</summary>
     public IReadOnlyList<SimulatedFault> Faults
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using VmControl.Application.Budget;
 using VmControl.Drivers.Azure;
 using VmControl.Drivers.Libvirt;
 using VmControl.Drivers.Simulated;
@@ -31,12 +32,18 @@ public static class InfrastructureServiceCollectionExtensions
         {
             case "simulated" when options.StorageConnectionString is { } connection:
                 services.AddSimulatedHypervisor(connection, o => o.TablePrefix = options.TablePrefix);
+                services.AddOptions<SimulatorOptions>().BindConfiguration("Simulator");
+                services.AddSingleton(new BudgetScope("simulated"));
                 break;
             case "azure":
                 services.AddAzureComputeDriver(options.Azure);
+
+                // Azure's limits on VM calls are per subscription and region.
+                services.AddSingleton(new BudgetScope($"azure/{options.Azure.SubscriptionId}/{options.Azure.Location}".ToLowerInvariant()));
                 break;
             case "libvirt":
                 services.AddLibvirtDriver(options.Libvirt);
+                services.AddSingleton(new BudgetScope("libvirt/" + options.Libvirt.ConnectionUri));
 
                 // Lifecycle events start a power-sync pass at once; the timer stays as the safety net.
                 services.AddHostedService<PowerChangePump>();

@@ -18,6 +18,7 @@ public sealed class StorageTables
         Actions = service.GetTableClient(prefix + "Actions");
         Alerts = service.GetTableClient(prefix + "Alerts");
         Idempotency = service.GetTableClient(prefix + "Idempotency");
+        Budgets = service.GetTableClient(prefix + "Budgets");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -29,9 +30,11 @@ public sealed class StorageTables
 
     public TableClient Idempotency { get; }
 
+    public TableClient Budgets { get; }
+
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VmControl.Application.Budget;
 using VmControl.Application.Events;
 
 namespace VmControl.Storage;
@@ -25,6 +26,9 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IActionLog, TableActionLog>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddOptions<RateBudgetSettings>();
+        services.TryAddSingleton(BudgetScope.Default);
+        services.AddSingleton<IRateBudget, TableRateBudget>();
         services.AddHostedService<TableStorageStartup>();
         return services;
     }

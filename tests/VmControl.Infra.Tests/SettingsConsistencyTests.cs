@@ -1,12 +1,14 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VmControl.Application.Budget;
 using VmControl.Application.Events;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
 using VmControl.Drivers.Azure;
 using VmControl.Drivers.Libvirt;
+using VmControl.Drivers.Simulated;
 using VmControl.Durable.Sidecar;
 using VmControl.Events.EventGrid;
 using VmControl.Events.Stream;
@@ -93,6 +95,8 @@ public sealed partial class SettingsConsistencyTests
             (EventSettings.Section, typeof(EventSettings)),
             (EventStreamSettings.Section, typeof(EventStreamSettings)),
             (EventGridSettings.Section, typeof(EventGridSettings)),
+            (RateBudgetSettings.Section, typeof(RateBudgetSettings)),
+            ("Simulator", typeof(SimulatorOptions)),
         };
         foreach (var (section, type) in sections)
         {

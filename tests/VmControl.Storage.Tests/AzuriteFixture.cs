@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using VmControl.Application.Events;
+using VmControl.Testing.Fakes;
 
 namespace VmControl.Storage.Tests;
 
@@ -20,15 +22,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
             MaxRetries = 1,
         };
         Tables = new StorageTables(TableServiceClientFactory.Create(Options), Options);
-        Vms = new TableVmStore(Tables);
-        Actions = new TableActionLog(Tables);
-        Alerts = new TableAlertStore(Tables);
+
+        // Events on, as in the hosts: every store test also runs the writes with their outbox rows.
+        var outbox = new OutboxWriter(Sink, Microsoft.Extensions.Options.Options.Create(new EventSettings()), TimeProvider.System);
+        Vms = new TableVmStore(Tables, outbox);
+        Actions = new TableActionLog(Tables, outbox);
+        Alerts = new TableAlertStore(Tables, outbox);
+        Outbox = new TableOutbox(Tables);
         Idempotency = new TableIdempotencyStore(Tables);
     }
 
     public TableStorageOptions Options { get; }
 
     public StorageTables Tables { get; }
+
+    public RecordingEventSink Sink { get; } = new();
+
+    public TableOutbox Outbox { get; }
 
     public TableVmStore Vms { get; }
 

@@ -18,6 +18,11 @@ internal sealed partial class PowerSyncPass
             return;
         }
 
+        if (!await BudgetAllowsAsync(vm, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var result = await commands.RequestAction.RequestAsync(
             new ActionRequest(vm.Id, VmAction.Stop, Caller: PowerSyncSettings.Actor),
             cancellationToken).ConfigureAwait(false);
@@ -40,6 +45,11 @@ internal sealed partial class PowerSyncPass
             return;
         }
 
+        if (!await BudgetAllowsAsync(vm, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var result = await commands.DeleteVm.DeleteAsync(vm.Id, ifMatch: null, PowerSyncSettings.Actor, cancellationToken).ConfigureAwait(false);
         if (result is CommandResult.Accepted accepted)
         {
@@ -50,6 +60,22 @@ internal sealed partial class PowerSyncPass
         {
             LogReclaimRefused(logger, vm.Id, Why(result));
         }
+    }
+
+    /// <summary>
+    /// An automated start takes a token of the shared rate budget first; without one it waits for a later pass (the
+    /// drift or the retention is still there then), never in a retry loop.
+    /// </summary>
+    private async Task<bool> BudgetAllowsAsync(VmRecord vm, CancellationToken cancellationToken)
+    {
+        var grant = await commands.Budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+        if (!grant.Granted)
+        {
+            Deferred++;
+            LogDeferred(logger, vm.Id, commands.Budget.Scope.Value, grant.RetryAt);
+        }
+
+        return grant.Granted;
     }
 
     /// <summary>Why an automated action did not start: a locked or protected VM says which, so the log explains the skip.</summary>

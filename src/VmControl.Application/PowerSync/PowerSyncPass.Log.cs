@@ -27,4 +27,7 @@ internal sealed partial class PowerSyncPass
 
     [LoggerMessage(EventId = 215, Level = LogLevel.Information, Message = "Power sync: reclaim of VM {VmId} not started ({Result})")]
     private static partial void LogReclaimRefused(ILogger logger, string vmId, string result);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Information, Message = "Power sync: heal or reclaim of VM {VmId} left to a later pass: the rate budget {Scope} has no token before {RetryAt}")]
+    private static partial void LogDeferred(ILogger logger, string vmId, string scope, DateTimeOffset? retryAt);
 }

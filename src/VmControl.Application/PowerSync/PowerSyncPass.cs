@@ -50,6 +50,9 @@ internal sealed partial class PowerSyncPass(
 
     public int Reclaimed { get; private set; }
 
+    /// <summary>Heals and reclaims left to a later pass because the rate budget had no token.</summary>
+    public int Deferred { get; private set; }
+
     /// <summary>Sees every VM record the pass reads (event recovery rides on this read instead of a scan of its own).</summary>
     public Action<VmRecord>? OnListed { get; init; }
 

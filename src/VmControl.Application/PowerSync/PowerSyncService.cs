@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VmControl.Application.Budget;
 using VmControl.Application.Events;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
@@ -22,6 +23,7 @@ public sealed partial class PowerSyncService(
     DeleteVm deleteVm,
     ResumeLostTask resumeLostTask,
     EventRecovery recovery,
+    AutomatedStarts automatedStarts,
     IOptions<PowerSyncSettings> options,
     TimeProvider time,
     ILogger<PowerSyncService> logger) : IPowerSyncRunner, IDisposable
@@ -62,7 +64,7 @@ public sealed partial class PowerSyncService(
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var round = await recovery.BeginAsync(startedAt, cancellationToken).ConfigureAwait(false);
-        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask), settings, startedAt, logger)
+        var pass = new PowerSyncPass(vms, alerts, driver, launcher, new PassCommands(requestAction, deleteVm, resumeLostTask, automatedStarts), settings, startedAt, logger)
         {
             OnListed = round is null ? null : round.Observe,
         };
@@ -99,7 +101,8 @@ public sealed partial class PowerSyncService(
             pass.Reclaimed,
             Failed: error is not null,
             error,
-            pass.TasksResumed);
+            pass.TasksResumed,
+            pass.Deferred);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using VmControl.Application.Events;
 using VmControl.Application.Settings;
 
 namespace VmControl.Application.PowerSync;
@@ -22,7 +21,6 @@ public static class PowerSyncServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerSyncSettings>, PowerSyncSettingsValidation>());
-        services.TryAddSingleton<EventRecovery>();
         services.TryAddSingleton<PowerSyncService>();
         services.TryAddSingleton<IPowerSyncRunner>(sp => sp.GetRequiredService<PowerSyncService>());
         return services;

@@ -8,6 +8,7 @@ namespace VmControl.Application.PowerSync;
 /// <param name="DriverReads">Driver calls: bulk list pages (and nothing per VM).</param>
 /// <param name="Conflicts">Writes that lost a compare-and-swap and were retried once or left to the next pass.</param>
 /// <param name="TasksResumed">Accepted tasks whose orchestration never ran, started again.</param>
+/// <param name="Deferred">Heals and reclaims left to a later pass for want of a rate-budget token.</param>
 /// <param name="Failed">True when the pass stopped early (a driver outage changes nothing).</param>
 /// <param name="Error">Why it failed.</param>
 public sealed record PowerSyncSummary(
@@ -26,4 +27,5 @@ public sealed record PowerSyncSummary(
     int Reclaimed,
     bool Failed,
     string? Error,
-    int TasksResumed);
+    int TasksResumed,
+    int Deferred = 0);

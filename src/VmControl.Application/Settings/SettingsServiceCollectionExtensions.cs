@@ -16,6 +16,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddOptions<TaskSettings>().Bind(configuration.GetSection(TaskSettingsValidation.Section));
         services.AddOptions<PowerSyncSettings>().Bind(configuration.GetSection(PowerSyncSettingsValidation.Section));
         services.AddOptions<EventSettings>().Bind(configuration.GetSection(EventSettings.Section));
+        services.AddOptions<Budget.RateBudgetSettings>().Bind(configuration.GetSection(Budget.RateBudgetSettings.Section));
         return services;
     }
 }

@@ -34,6 +34,10 @@ public sealed class AlertRoutesTests : IAsyncLifetime
         builder.Services.AddSingleton(_ => ports.GetRequiredService<IIdempotencyStore>());
         builder.Services.AddSingleton(_ => ports.GetRequiredService<IHypervisorDriver>());
         builder.Services.AddSingleton(_ => ports.GetRequiredService<ITaskLauncher>());
+        builder.Services.AddSingleton(_ => ports.GetRequiredService<IOutbox>());
+        builder.Services.AddSingleton(_ => ports.GetRequiredService<IEventSink>());
+        builder.Services.AddSingleton(_ => ports.GetRequiredService<IRateBudget>());
+        builder.Services.AddSingleton(_ => ports.GetRequiredService<VmControl.Application.Budget.BudgetScope>());
         builder.Services.AddVmControlApplication();
         builder.Services.AddVmControlHttp();
         builder.Services.AddVmControlPowerSync();

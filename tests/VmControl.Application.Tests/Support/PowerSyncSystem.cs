@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VmControl.Application.Events;
 using VmControl.Application.PowerSync;
 using VmControl.Drivers.Simulated;
 
@@ -16,7 +17,8 @@ internal static class PowerSyncSystem
         this TaskSystem system,
         Action<PowerSyncSettings>? configure = null,
         IHypervisorDriver? driver = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        EventRecovery? recovery = null)
     {
         var settings = new PowerSyncSettings();
         configure?.Invoke(settings);
@@ -24,7 +26,8 @@ internal static class PowerSyncSystem
             system.Services,
             Options.Create(settings),
             driver ?? system.Services.GetRequiredService<IHypervisorDriver>(),
-            time ?? TimeProvider.System);
+            time ?? TimeProvider.System,
+            recovery ?? system.Services.GetRequiredService<EventRecovery>());
     }
 
     /// <summary>Changes the VM's machine out of band, as a guest would.</summary>

@@ -8,11 +8,13 @@ namespace VmControl.Reliability.Tests.Support;
 public sealed class ReliabilityHost : IAsyncDisposable
 {
     private readonly LocalHostIdentity identity = LocalHostIdentity.New();
+    private readonly IReadOnlyList<string> moreArguments;
     private long requestsOfEarlierClients;
 
-    private ReliabilityHost(PrivateAzurite azurite)
+    private ReliabilityHost(PrivateAzurite azurite, IReadOnlyList<string> moreArguments)
     {
         Azurite = azurite;
+        this.moreArguments = moreArguments;
     }
 
     public PrivateAzurite Azurite { get; }
@@ -24,10 +26,13 @@ public sealed class ReliabilityHost : IAsyncDisposable
     /// <summary>Requests sent through every client this host had (one per process).</summary>
     public long RequestsSent => requestsOfEarlierClients + Api.RequestsSent;
 
-    public static async Task<ReliabilityHost> StartAsync(CancellationToken cancellationToken)
+    public static Task<ReliabilityHost> StartAsync(CancellationToken cancellationToken) => StartAsync([], cancellationToken);
+
+    /// <summary>Starts it with <paramref name="moreArguments"/> on the LocalHost's command line, at every restart too.</summary>
+    public static async Task<ReliabilityHost> StartAsync(IReadOnlyList<string> moreArguments, CancellationToken cancellationToken)
     {
         var azurite = await PrivateAzurite.StartAsync(cancellationToken).ConfigureAwait(false);
-        var host = new ReliabilityHost(azurite);
+        var host = new ReliabilityHost(azurite, moreArguments);
         try
         {
             await host.StartProcessAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +109,7 @@ public sealed class ReliabilityHost : IAsyncDisposable
                 StorageConnectionString = Azurite.ConnectionString,
 
                 // The per-VM lock's expected refusals ("already exists") would push the lines that explain a failure out of the tail.
-                Arguments = ["--Logging:LogLevel:Microsoft.DurableTask.Sidecar=Error"],
+                Arguments = ["--Logging:LogLevel:Microsoft.DurableTask.Sidecar=Error", .. moreArguments],
             },
             cancellationToken)
             .ConfigureAwait(false);

@@ -16,7 +16,7 @@ namespace VmControl.Application.Tasks.Activities;
 /// does instead of reporting that nothing changed.
 /// </para>
 /// </summary>
-public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervisorDriver driver, TimeProvider time)
+public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervisorDriver driver, TimeProvider time, Budget.AutomatedStarts? budget = null)
     : TaskActivity<VmTaskInput, BeginOutcome>
 {
     /// <summary>The activity's registered name; <see cref="V1.BeginVmTaskActivityV1"/> keeps the old one.</summary>
@@ -81,6 +81,12 @@ public sealed class BeginVmTaskActivity(IVmStore store, IActionLog log, IHypervi
         }
         catch (HypervisorException ex) when (ex.Transient)
         {
+            if (ex.Error is { Throttled: true, RetryAfter: { } wait } && budget is not null)
+            {
+                // The provider's limit is everyone's: park the shared budget, so no automated start adds to the throttling.
+                await StoreCalls.Transient(() => budget.ThrottledAsync(wait, CancellationToken.None)).ConfigureAwait(false);
+            }
+
             events.Add(new ActionEvent("hypervisor.begin", time.GetUtcNow(), "transient_error", ex.Message));
             await StoreCalls.Transient(() => log.RecordAsync(input.VmId, input.ActionId, new ActionChange(events[0].At, events), input.ActionRow))
                 .ConfigureAwait(false);
