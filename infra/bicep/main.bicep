@@ -108,6 +108,7 @@ var abbrs = {
   logAnalytics: 'log-'
   applicationInsights: 'appi-'
   keyVault: 'kv-'
+  eventGridTopic: 'evgt-'
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -243,6 +244,17 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+module eventGrid 'modules/eventgrid.bicep' = {
+  name: 'eventgrid'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridTopic}${resourceToken}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -283,6 +295,7 @@ module functionApp 'modules/functionapp.bicep' = {
     authClientId: authClientId
     authOpenIdIssuer: effectiveAuthIssuer
     authAllowedAudiences: effectiveAuthAudiences
+    eventGridTopicEndpoint: eventGrid.outputs.endpoint
   }
   // The host reaches storage with its identity from the first start: grant the roles before the app exists.
   dependsOn: [
@@ -301,3 +314,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_MANAGED_RESOURCE_GROUPS array = managedResourceGroupNames
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_EVENT_GRID_TOPIC_ID string = eventGrid.outputs.id
+output AZURE_EVENT_GRID_TOPIC_ENDPOINT string = eventGrid.outputs.endpoint

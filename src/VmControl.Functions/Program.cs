@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using VmControl.Application;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
+using VmControl.Events.EventGrid;
 using VmControl.Functions;
 using VmControl.Hosting;
 using VmControl.Http.Identity;
@@ -25,6 +26,9 @@ builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
 builder.Services.AddVmControlHttp();
+
+// Event Grid receives every event when Events:EventGrid:Endpoint is set (the Bicep sets it), signed in as the app's identity.
+builder.Services.AddEventGridPublisher(builder.Configuration);
 
 // Only here: App Service Authentication sets X-MS-CLIENT-PRINCIPAL on this host; the LocalHost never believes it.
 builder.Services.AddSingleton<ICallerAuthenticator, ClientPrincipal>();

@@ -7,7 +7,8 @@ namespace VmControl.Http;
 /// Every answer of the API: status, pre-serialized JSON body and the headers that matter. Pre-serialized so that an
 /// <c>Idempotency-Key</c> replay can return byte for byte what the first request got. It is both a minimal-API
 /// <see cref="IResult"/> (local host) and an MVC <see cref="IActionResult"/> (the Functions ASP.NET Core integration
-/// executes the latter), so both hosts write it the same way.
+/// executes the latter), so both hosts write it the same way. The one exception to a pre-serialized body is a stream
+/// (<see cref="Stream"/>, the server-sent events of <c>GET /api/events/stream</c>): its body is written as it happens.
 /// </summary>
 public sealed class ApiResult : IResult, IActionResult
 {
@@ -23,6 +24,10 @@ public sealed class ApiResult : IResult, IActionResult
         Headers = headers ?? new Dictionary<string, string>();
     }
 
+    private ApiResult(string contentType, Func<HttpContext, Task> write)
+        : this(StatusCodes.Status200OK, null, contentType, new Dictionary<string, string> { ["Cache-Control"] = "no-cache, no-store", ["X-Accel-Buffering"] = "no" }) =>
+        Writer = write;
+
     public int StatusCode { get; }
 
     /// <summary>The JSON body, or null for none.</summary>
@@ -33,6 +38,12 @@ public sealed class ApiResult : IResult, IActionResult
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>For a stream: writes the body after the status and headers are sent, until the client or the host ends it.</summary>
+    public Func<HttpContext, Task>? Writer { get; }
+
+    /// <summary>A 200 whose body <paramref name="write"/> writes as it goes (never cached, never buffered by a proxy).</summary>
+    public static ApiResult Stream(string contentType, Func<HttpContext, Task> write) => new(contentType, write);
 
     public static ApiResult Json(int statusCode, object body, IReadOnlyDictionary<string, string>? headers = null) =>
         new(statusCode, JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options), JsonContentType, headers);
@@ -53,7 +64,12 @@ public sealed class ApiResult : IResult, IActionResult
             response.Headers[name] = value;
         }
 
-        if (Body is not null)
+        if (Writer is not null)
+        {
+            response.ContentType = ContentType;
+            await Writer(httpContext).ConfigureAwait(false);
+        }
+        else if (Body is not null)
         {
             response.ContentType = ContentType;
             await response.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VmControl.Events.Stream;
 using VmControl.Http.Identity;
 
 namespace VmControl.Http;
@@ -25,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallerAuthenticator, ApiKeys>(sp => sp.GetRequiredService<ApiKeys>()));
         services.TryAddSingleton<ApiAuthorization>();
         services.AddHostedService<IdempotencySweeper>();
+
+        // The stream's hub is an event observer: whatever delivers events tells it of each one.
+        services.AddEventStream();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using VmControl.Http;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
 using VmControl.Durable.Sidecar;
+using VmControl.Events.EventGrid;
 using VmControl.OpenStack;
 using VmControl.LocalHost.Hosting;
 
@@ -28,6 +29,7 @@ builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddDurableEngine(sidecar);
 builder.Services.AddVmControlHttp();
+builder.Services.AddEventGridPublisher(builder.Configuration);
 builder.Services.AddOpenStackApi(builder.Configuration);
 builder.Services.AddLocalPowerSync();
 

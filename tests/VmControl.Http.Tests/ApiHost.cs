@@ -166,8 +166,26 @@ public sealed class ApiHost : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await Client.SendAsync(request).ConfigureAwait(false);
+        var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            // A stream never ends by itself: callers of this method read the status and headers only, so the stream is
+            // closed here (the handler sees the client leave) and an empty body stands in for it.
+            var type = response.Content.Headers.ContentType;
+            response.Content.Dispose();
+            response.Content = new ByteArrayContent([]);
+            response.Content.Headers.ContentType = type;
+        }
+        else
+        {
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+        }
+
+        return response;
     }
+
+    /// <summary>The host's services (the stream's hub, to publish to it as delivery would).</summary>
+    public IServiceProvider Services => app.Services;
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

@@ -69,6 +69,7 @@ public sealed class AzureDeployTemplateTests
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Monitoring Metrics Publisher")]
     [InlineData("9980e02c-c2be-4d73-94e8-173b1dc7cf3c", "Virtual Machine Contributor")]
     [InlineData("7efff54f-a5b4-42b5-a1c5-5411624893ce", "Disk Snapshot Contributor")]
+    [InlineData("d5a91429-5739-47e2-a06b-3470a27159e7", "EventGrid Data Sender")]
     public void Template_GrantsTheAppIdentity_Role(string roleDefinitionId, string roleName)
     {
         Assert.True(Template.Text.Contains(roleDefinitionId, StringComparison.OrdinalIgnoreCase),

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VmControl.Application.Budget;
+using VmControl.Application.Events;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Application.Tasks;
@@ -9,6 +10,8 @@ using VmControl.Drivers.Azure;
 using VmControl.Drivers.Libvirt;
 using VmControl.Drivers.Simulated;
 using VmControl.Durable.Sidecar;
+using VmControl.Events.EventGrid;
+using VmControl.Events.Stream;
 using VmControl.Hosting;
 using VmControl.Hosting.Telemetry;
 using VmControl.Http.Identity;
@@ -89,6 +92,9 @@ public sealed partial class SettingsConsistencyTests
             (PowerSyncSettingsValidation.Section, typeof(PowerSyncSettings)),
             (OpenStackOptions.Section, typeof(OpenStackOptions)),
             (AuthOptions.Section, typeof(AuthOptions)),
+            (EventSettings.Section, typeof(EventSettings)),
+            (EventStreamSettings.Section, typeof(EventStreamSettings)),
+            (EventGridSettings.Section, typeof(EventGridSettings)),
             (RateBudgetSettings.Section, typeof(RateBudgetSettings)),
             ("Simulator", typeof(SimulatorOptions)),
         };

@@ -52,8 +52,13 @@ public sealed class ApiClient : IDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+        // A server-sent events stream never ends by itself: only its status and headers are read, and disposing the
+        // response closes it.
+        var text = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? string.Empty
+            : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var all = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         return new ApiResponse(response.StatusCode, all, response.Content.Headers.ContentType?.MediaType, text);

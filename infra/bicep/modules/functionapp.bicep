@@ -56,6 +56,8 @@ param authClientId string
 param authOpenIdIssuer string
 @description('Audiences a bearer token may carry.')
 param authAllowedAudiences array
+@description('The Event Grid topic every event is published to (Events__EventGrid__Endpoint).')
+param eventGridTopicEndpoint string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -152,6 +154,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Tasks__DefaultDeadline', value: taskDefaultDeadline }
         { name: 'DurableTask__HubName', value: taskHubName }
         { name: 'Telemetry__OtlpEndpoint', value: otlpEndpoint }
+        // Events: published to the topic as the app's identity ("EventGrid Data Sender" on it, no key).
+        { name: 'Events__EventGrid__Endpoint', value: eventGridTopicEndpoint }
       ]
     }
   }

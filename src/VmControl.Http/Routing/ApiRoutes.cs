@@ -27,6 +27,7 @@ public static class ApiRoutes
         new("POST", "power-sync", nameof(VmControlApi.RunPowerSyncAsync), Role.Admin, (api, c, ct) => api.RunPowerSyncAsync(c, ct)),
         new("GET", "lifecycle", nameof(VmControlApi.GetLifecycleAsync), Role.Reader, (api, c, ct) => api.GetLifecycleAsync(c, ct)),
         new("GET", "me", nameof(VmControlApi.GetCallerAsync), Role.Reader, (api, c, ct) => api.GetCallerAsync(c, ct)),
+        new("GET", "events/stream", nameof(VmControlApi.StreamEventsAsync), Role.Reader, (api, c, ct) => api.StreamEventsAsync(c, ct)),
         new("GET", "health", nameof(VmControlApi.GetHealthAsync), null, (api, c, ct) => api.GetHealthAsync(c, ct)),
         new("GET", "openapi.json", nameof(VmControlApi.GetOpenApiAsync), null, (api, c, ct) => api.GetOpenApiAsync(c, ct)),
         new("PUT", "simulator/settings", nameof(VmControlApi.SetSimulatorSettingsAsync), Role.Admin, (api, c, ct) => api.SetSimulatorSettingsAsync(c, ct)),

@@ -2,7 +2,7 @@
 // paged; each names its VM and says what an operator can do about it; acknowledge with a note.
 import { get, post, query } from './api.js';
 import { field, h, keepFocus, problemView, replace, say, select, showFieldError, tableWrap, timeEl, vmLink } from './ui.js';
-import { every, setParams } from './nav.js';
+import { every, isType, setParams } from './nav.js';
 
 const KINDS = ['power_mismatch', 'stuck_task', 'orphaned_task', 'missing_on_hypervisor', 'unknown_on_hypervisor'];
 let previous = [];
@@ -158,6 +158,6 @@ export function mount(root, { params }) {
     nextButton.disabled = !next;
   }
 
-  const poll = every(3000, load);
+  const poll = every(3000, load, isType('vmcontrol.alert.'));
   return poll;
 }

@@ -4,7 +4,7 @@
 // a VM with an unresolved power_mismatch alert carries a marker linking to it.
 import { get, getLifecycle, query } from './api.js';
 import { badge, field, h, keepFocus, problemView, replace, select, tableWrap, timeEl, vmLink, VM_STATES, POWER_STATES } from './ui.js';
-import { every, setParams } from './nav.js';
+import { every, isType, setParams } from './nav.js';
 
 export const FLEET_PLACE = 'vmcontrol.fleetPlace';
 
@@ -214,7 +214,7 @@ export function mount(root, { params }) {
   }
 
   renderHead();
-  const poll = every(3000, load);
-  const summaryPoll = every(10000, loadSummary);
+  const poll = every(3000, load, isType('vmcontrol.vm.'));
+  const summaryPoll = every(10000, loadSummary, e => isType('vmcontrol.vm.')(e) || isType('vmcontrol.alert.')(e));
   return () => { poll(); summaryPoll(); clearTimeout(typing); };
 }

@@ -1,8 +1,10 @@
 // The console's shell: hash routing (#/, #/vms/{id}, #/alerts, #/create, #/lifecycle, #/simulator),
-// live polling that pauses when "Live updates" is off or the tab is hidden, and the open-alerts banner.
+// live updates from the event stream (polling while it is down) that pause when "Live updates" is off or the tab is
+// hidden, and the open-alerts banner.
 import { askKey, get, getLifecycle, whoami } from './api.js';
 import { h, replace, problemView } from './ui.js';
-import { every, route } from './nav.js';
+import { every, isType, route } from './nav.js';
+import { start as startEvents } from './events.js';
 import * as fleet from './fleet.js';
 import * as vm from './vm.js';
 import * as alerts from './alerts.js';
@@ -45,7 +47,7 @@ const bannerPoll = every(5000, async () => {
   const n = page.items.length;
   banner.hidden = n === 0;
   banner.textContent = n === 0 ? '' : `${n}${page.continuationToken ? '+' : ''} open alert${n === 1 ? '' : 's'}: review them`;
-});
+}, isType('vmcontrol.alert.'));
 // A change of view, an acknowledgement or a power-sync pass recounts at once.
 window.addEventListener('hashchange', () => bannerPoll.now());
 window.addEventListener('vmcontrol:alerts-changed', () => bannerPoll.now());
@@ -65,6 +67,9 @@ async function showCaller() {
 }
 window.addEventListener('vmcontrol:key-changed', () => { showCaller(); render(); });
 showCaller();
+
+// Live updates: the views refresh on the stream's events, and poll as before while it is down.
+startEvents();
 
 getLifecycle().then(l => {
   document.getElementById('nav-simulator').hidden = l.driver?.name !== 'simulated';

@@ -5,7 +5,7 @@
 // alerts view links there).
 import { ApiError, del, get, getLifecycle, post, query } from './api.js';
 import { badge, confirmDialog, duration, field, h, problemView, replace, say, select, showFieldError, tableWrap, timeEl } from './ui.js';
-import { every, setParams } from './nav.js';
+import { every, isAbout, setParams } from './nav.js';
 import { FLEET_PLACE } from './fleet.js';
 
 // Actions that ask for parameters first; the rest are sent as soon as their button is pressed.
@@ -358,7 +358,7 @@ export function mount(root, { parts, params }) {
   }
 
   // A task in flight is followed closely; an idle VM is refreshed at the fleet's pace.
-  const poll = every(1500, load);
+  const poll = every(1500, load, isAbout(id));
   return () => { poll(); document.title = 'VmControl console'; };
 }
 
