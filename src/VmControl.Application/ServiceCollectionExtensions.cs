@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<RequestAction>();
         services.TryAddSingleton<ResetVmState>();
         services.TryAddSingleton<ChangeSafeguards>();
+        services.TryAddSingleton<ChangeTags>();
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
         services.TryAddSingleton<Events.EventRecovery>();

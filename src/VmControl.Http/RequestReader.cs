@@ -76,6 +76,11 @@ public static class RequestReader
             : (0, Problems.Invalid("limit", $"limit must be an integer from 1 to {max}."));
     }
 
+    private const int MaxTagsInFilter = 50;
+
+    // A tag string is a map key (at most 512) and value (at most 256) joined by '='.
+    private const int MaxTagLength = 769;
+
     /// <summary>One optional query value; repeated values are a 400 (we never guess which one was meant).</summary>
     public static (string? Value, ApiResult? Problem) Query(HttpRequest request, string name, int maxLength = 4096)
     {
@@ -89,6 +94,34 @@ public static class RequestReader
         return raw.Count > 1 || raw[0]!.Length > maxLength
             ? (null, Problems.Invalid(name, $"{name} must be given once and at most {maxLength} characters."))
             : (raw[0], null);
+    }
+
+    /// <summary>
+    /// Nova's four tag filters (<c>tags</c>, <c>tags-any</c>, <c>not-tags</c>, <c>not-tags-any</c>), each a comma-separated
+    /// list of tag strings (<c>key</c> or <c>key=value</c>); null when none is given.
+    /// </summary>
+    public static (TagFilter? Value, ApiResult? Problem) Tags(HttpRequest request)
+    {
+        var lists = new List<IReadOnlyList<string>>(4);
+        foreach (var name in new[] { "tags", "tags-any", "not-tags", "not-tags-any" })
+        {
+            var (raw, problem) = Query(request, name);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            var tags = raw?.Split(',') ?? [];
+            if (tags.Length > MaxTagsInFilter || tags.Any(t => t.Length is 0 or > MaxTagLength || t.Any(char.IsControl)))
+            {
+                return (null, Problems.Invalid(name, $"{name} must be at most {MaxTagsInFilter} comma-separated tags of 1-{MaxTagLength} characters without control characters."));
+            }
+
+            lists.Add(tags);
+        }
+
+        var filter = new TagFilter(lists[0], lists[1], lists[2], lists[3]);
+        return (filter.IsEmpty ? null : filter, null);
     }
 
     /// <summary>An optional enum filter by wire name; an unknown value is a 400.</summary>

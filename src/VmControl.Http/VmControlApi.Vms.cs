@@ -41,7 +41,7 @@ public sealed partial class VmControlApi
                 : ApiResult.Json(StatusCodes.Status200OK, VmResource.From(vm), ResultMapping.ETag(vm));
         });
 
-    /// <summary><c>GET /api/vms?project=&amp;name=&amp;excludeHardDeleted=&amp;vmState=&amp;taskState=&amp;powerState=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix; <c>excludeHardDeleted=true</c>: no tombstones)</summary>
+    /// <summary><c>GET /api/vms?project=&amp;name=&amp;excludeHardDeleted=&amp;vmState=&amp;taskState=&amp;powerState=&amp;tags=&amp;tags-any=&amp;not-tags=&amp;not-tags-any=&amp;limit=&amp;continuationToken=</c> (<c>name</c>: a name prefix; <c>excludeHardDeleted=true</c>: no tombstones; the tag filters as Nova's)</summary>
     public Task<ApiResult> ListVmsAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -62,13 +62,14 @@ public sealed partial class VmControlApi
                 p8 ??= Problems.Invalid("excludeHardDeleted", "excludeHardDeleted must be true or false.");
             }
 
-            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6 ?? p7 ?? p8) is { } problem)
+            var (tags, p9) = RequestReader.Tags(request);
+            if ((p1 ?? p2 ?? p3 ?? p4 ?? p5 ?? p6 ?? p7 ?? p8 ?? p9) is { } problem)
             {
                 return problem;
             }
 
             // project= narrows an admin's listing; anyone else sees their own project whatever they name.
-            var query = new VmQuery(vmState, taskState, powerState, limit, token, idle, project, name, exclude == "true");
+            var query = new VmQuery(vmState, taskState, powerState, limit, token, idle, project, name, exclude == "true", tags);
             var page = await queries.ListVmsAsync(query, context.Caller(), cancellationToken).ConfigureAwait(false);
             return ApiResult.Json(StatusCodes.Status200OK, new PageResource<VmResource>([.. page.Items.Select(VmResource.From)], page.ContinuationToken));
         });

@@ -18,6 +18,7 @@ public sealed partial class VmControlApi(
     DeleteVm deleteVm,
     ResetVmState resetVmState,
     ChangeSafeguards changeSafeguards,
+    ChangeTags changeTags,
     VmQueries queries,
     IAlertStore alerts,
     Idempotency idempotency,

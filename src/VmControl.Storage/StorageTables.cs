@@ -19,6 +19,7 @@ public sealed class StorageTables
         Alerts = service.GetTableClient(prefix + "Alerts");
         Idempotency = service.GetTableClient(prefix + "Idempotency");
         Budgets = service.GetTableClient(prefix + "Budgets");
+        TagIndex = service.GetTableClient(prefix + "TagIndex");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -32,9 +33,11 @@ public sealed class StorageTables
 
     public TableClient Budgets { get; }
 
+    public TableClient TagIndex { get; }
+
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

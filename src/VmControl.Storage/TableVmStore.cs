@@ -6,12 +6,14 @@ namespace VmControl.Storage;
 
 /// <summary>
 /// VM records in Table Storage; every change is a Replace conditional on the record's ETag. A write that changes a status
-/// adds its events (<see cref="VmChangeEvents"/>) to the VM's partition in the same transaction (docs/events.md).
+/// adds its events (<see cref="VmChangeEvents"/>) to the VM's partition in the same transaction (docs/events.md); a write
+/// that changes the tags keeps the tag index (<see cref="TagIndex"/>) around it.
 /// </summary>
 public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IVmStore
 {
     private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Vms;
     private readonly OutboxWriter outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+    private readonly TagIndex tagIndex = new(tables.TagIndex);
 
     /// <summary>A store that publishes no events (tools, benchmarks of the store itself).</summary>
     public TableVmStore(StorageTables tables)
@@ -27,8 +29,9 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
         var events = outbox.Events(at => VmChangeEvents.Created(vm, at));
         try
         {
+            await tagIndex.AddAsync(vm.Id, TagText.Of(vm.Tags), cancellationToken).ConfigureAwait(false);
             var etag = await outbox.WriteAsync(table, OutboxTable.Vms, new(TableTransactionActionType.Add, entity), events, cancellationToken).ConfigureAwait(false);
-            return vm with { ETag = etag, StoredStatus = vm.Status };
+            return vm with { ETag = etag, StoredStatus = vm.Status, StoredTags = vm.Tags };
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -77,11 +80,14 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
 
         var entity = VmEntity.ToEntity(vm);
         var events = outbox.Events(at => VmChangeEvents.Between(vm.StoredStatus, vm, at));
+        var (added, removed) = TagChanges(vm);
         try
         {
+            await tagIndex.AddAsync(vm.Id, added, cancellationToken).ConfigureAwait(false);
             var etag = await outbox.WriteAsync(table, OutboxTable.Vms, new(TableTransactionActionType.UpdateReplace, entity, new ETag(vm.ETag)), events, cancellationToken)
                 .ConfigureAwait(false);
-            return vm with { ETag = etag, StoredStatus = vm.Status };
+            await ForgetTagsAsync(vm.Id, removed, cancellationToken).ConfigureAwait(false);
+            return vm with { ETag = etag, StoredStatus = vm.Status, StoredTags = vm.Tags };
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -98,6 +104,11 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
     {
         ArgumentNullException.ThrowIfNull(query);
         Paging.ValidateLimit(query.Limit);
+        if (query.Tags is { Indexed: true })
+        {
+            return await new TaggedVmListing(tagIndex, tables.Tokens, GetAsync).ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+
         // VM rows only: the outbox rows and the watermark beside them sort above '~'.
         var filter = new QueryFilter().Where("RowKey", "lt", OutboxKeys.RecordsBelow);
         if (query.VmState is { } vmState)
@@ -140,13 +151,37 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
         var odata = filter.Build();
         try
         {
-            return await Paging.ReadAsync(
+            var page = await Paging.ReadAsync(
                 table, tables.Tokens, $"vms\n{odata}", odata, query.Limit, query.ContinuationToken, VmEntity.FromEntity, cancellationToken)
                 .ConfigureAwait(false);
+
+            // Only negative tag conditions: the table cannot test them, so the page is filtered here (it may be short).
+            return query.Tags is { IsEmpty: false } tags ? page with { Items = [.. page.Items.Where(v => tags.Matches(v.Tags))] } : page;
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))
         {
             throw StorageErrors.Unavailable(ex);
+        }
+    }
+
+    private static (IReadOnlyList<string> Added, IReadOnlyList<string> Removed) TagChanges(VmRecord vm)
+    {
+        var now = TagText.Of(vm.Tags).ToHashSet(StringComparer.Ordinal);
+        var before = vm.StoredTags is { } stored ? TagText.Of(stored).ToHashSet(StringComparer.Ordinal) : [];
+        return ([.. now.Except(before)], [.. before.Except(now)]);
+    }
+
+    // After the VM's write landed: a row left behind is only a stale candidate that readers drop, so a failure here must
+    // not turn a write that happened into one that seems to have failed.
+    private async Task ForgetTagsAsync(string vmId, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tagIndex.RemoveAsync(vmId, removed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RequestFailedException || StorageErrors.IsUnavailable(ex, cancellationToken))
+        {
+            // Left for the readers' check.
         }
     }
 

@@ -81,7 +81,7 @@ internal static class VmEntity
     public static VmRecord FromEntity(TableEntity entity, ETag etag)
     {
         var vm = Read(entity, etag);
-        return vm with { StoredStatus = vm.Status };
+        return vm with { StoredStatus = vm.Status, StoredTags = vm.Tags };
     }
 
     private static VmRecord Read(TableEntity entity, ETag etag) => new()

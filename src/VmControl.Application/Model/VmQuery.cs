@@ -4,7 +4,8 @@ namespace VmControl.Application.Model;
 /// A filtered, paged VM listing. <see cref="TaskState"/> filters on a task in flight; <see cref="IdleOnly"/> on none;
 /// <see cref="Project"/> on one project (null: every project, for admins and the system's own passes);
 /// <see cref="NamePrefix"/> keeps the VMs whose name starts with it (case-sensitive, as names are stored);
-/// <see cref="ExcludeHardDeleted"/> leaves out the tombstones of hard-deleted VMs.
+/// <see cref="ExcludeHardDeleted"/> leaves out the tombstones of hard-deleted VMs; <see cref="Tags"/> applies Nova's tag
+/// filters, from the tag index when it has a positive condition (a page may then hold fewer than the limit).
 /// </summary>
 public sealed record VmQuery(
     VmState? VmState = null,
@@ -15,4 +16,5 @@ public sealed record VmQuery(
     bool IdleOnly = false,
     string? Project = null,
     string? NamePrefix = null,
-    bool ExcludeHardDeleted = false);
+    bool ExcludeHardDeleted = false,
+    TagFilter? Tags = null);

@@ -84,6 +84,9 @@ public sealed record VmRecord
     /// </summary>
     public VmStatus? StoredStatus { get; init; }
 
+    /// <summary>The tags as stored when this record was read or written (set by the store, like <see cref="StoredStatus"/>): the tag index follows the change.</summary>
+    public IReadOnlyDictionary<string, string>? StoredTags { get; init; }
+
     public VmStatus Status => new(VmState, TaskState, PowerState, StateBeforeResize);
 
     public VmSafeguards Safeguards => new(Locked, LockedReason, DeleteProtection, StopProtection);

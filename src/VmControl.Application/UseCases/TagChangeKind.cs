@@ -1,0 +1,8 @@
+namespace VmControl.Application.UseCases;
+
+public enum TagChangeKind
+{
+    Replace,
+    Add,
+    Remove,
+}
