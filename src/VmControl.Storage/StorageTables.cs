@@ -8,7 +8,7 @@ public sealed class StorageTables
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         var prefix = options.TablePrefix;
-        // Table names are 3-63 letters and digits starting with a letter; the longest suffix below is 12.
+        // Table names are 3-63 letters and digits starting with a letter; the longest suffix below is 13.
         if (prefix.Length is < 1 or > 50 || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
         {
             throw new ArgumentException("The table prefix must be 1-50 letters and digits, starting with a letter.", nameof(options));
@@ -18,6 +18,8 @@ public sealed class StorageTables
         Actions = service.GetTableClient(prefix + "Actions");
         Alerts = service.GetTableClient(prefix + "Alerts");
         Idempotency = service.GetTableClient(prefix + "Idempotency");
+        Subscriptions = service.GetTableClient(prefix + "Subscriptions");
+        DeadLetters = service.GetTableClient(prefix + "DeadLetters");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -29,9 +31,13 @@ public sealed class StorageTables
 
     public TableClient Idempotency { get; }
 
+    public TableClient Subscriptions { get; }
+
+    public TableClient DeadLetters { get; }
+
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Subscriptions, DeadLetters];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ namespace VmControl.Storage;
 
 public static class TableStorageServiceCollectionExtensions
 {
-    /// <summary>Registers the four Table Storage stores as singletons (the SDK clients are thread-safe) and creates the tables at start-up.</summary>
+    /// <summary>Registers the Table Storage stores as singletons (the SDK clients are thread-safe) and creates the tables at start-up.</summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, TableStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -25,6 +25,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IActionLog, TableActionLog>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddHostedService<TableStorageStartup>();
         return services;
     }
