@@ -20,7 +20,6 @@ public static class EventsServiceCollectionExtensions
     public static IServiceCollection AddEventDelivery(this IServiceCollection services, IConfiguration configuration, bool local)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<EventSettings>().Bind(configuration.GetSection(EventSettings.Section));
         services.AddOptions<DeliverySettings>().Bind(configuration.GetSection(DeliverySettings.Section)).Validate(
             s => s.MaxAttempts is >= 1 and <= SubscriptionRules.MaxAttemptsLimit && s.InitialBackoff >= TimeSpan.Zero && s.MaxBackoff >= s.InitialBackoff
                 && s.Timeout > TimeSpan.Zero && s.ConcurrencyPerTarget >= 1 && s.MaxHeldEvents >= 1 && s.SubscriptionRefresh > TimeSpan.Zero,
