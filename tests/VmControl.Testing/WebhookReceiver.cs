@@ -51,6 +51,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The accepted deliveries (2xx answered), in arrival order.</summary>
     public IReadOnlyList<ReceivedEvent> Received => [.. received];
 
+    /// <summary>Every attempt with a good signature that reached the receiver (accepted or not).</summary>
+    public int TotalAttempts => attempts.Values.Sum();
+
     /// <summary>Every attempt that reached the receiver, per event id (accepted or not).</summary>
     public int AttemptsOf(string eventId) => attempts.GetValueOrDefault(eventId);
 
