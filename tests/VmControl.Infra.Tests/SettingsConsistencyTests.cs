@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VmControl.Application.PowerSync;
+using VmControl.Application.Events;
 using VmControl.Application.Settings;
+using VmControl.Events.Webhooks;
 using VmControl.Application.Tasks;
 using VmControl.Drivers.Azure;
 using VmControl.Drivers.Libvirt;
@@ -87,6 +89,9 @@ public sealed partial class SettingsConsistencyTests
             (PowerSyncSettingsValidation.Section, typeof(PowerSyncSettings)),
             (OpenStackOptions.Section, typeof(OpenStackOptions)),
             (AuthOptions.Section, typeof(AuthOptions)),
+            (EventSettings.Section, typeof(EventSettings)),
+            (DeliverySettings.Section, typeof(DeliverySettings)),
+            (WebhookSettings.Section, typeof(WebhookSettings)),
         };
         foreach (var (section, type) in sections)
         {
