@@ -41,6 +41,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status of the handshake's answer.</summary>
     public int HandshakeStatus { get; set; } = 200;
 
+    /// <summary>Called on the request's thread for each accepted delivery (duplicates included), after it is recorded.</summary>
+    public Action<ReceivedEvent>? OnAccepted { get; set; }
+
     public int Handshakes { get; private set; }
 
     public string? LastRequestOrigin { get; private set; }
@@ -119,7 +122,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         if (status is >= 200 and < 300)
         {
             using var document = JsonDocument.Parse(body);
-            received.Enqueue(new ReceivedEvent(id, body, document.RootElement.Clone(), context.Request.ContentType ?? string.Empty));
+            var got = new ReceivedEvent(id, body, document.RootElement.Clone(), context.Request.ContentType ?? string.Empty);
+            received.Enqueue(got);
+            OnAccepted?.Invoke(got);
         }
 
         return Results.StatusCode(status);
