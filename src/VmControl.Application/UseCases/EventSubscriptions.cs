@@ -104,12 +104,12 @@ public sealed partial class EventSubscriptions(
             ? targetId.Length is > 10 and <= 100 && targetId.AsSpan(DeadLetter.PublisherPrefix.Length).ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") is false
             : await GetAsync(targetId, cancellationToken).ConfigureAwait(false) is not null;
 
-    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Subscription {SubscriptionId} to {Origin} created by {Caller}")]
+    [LoggerMessage(EventId = 910, Level = LogLevel.Information, Message = "Subscription {SubscriptionId} to {Origin} created by {Caller}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, string origin, string caller);
 
-    [LoggerMessage(EventId = 611, Level = LogLevel.Information, Message = "Subscription {SubscriptionId} deleted by {Caller}")]
+    [LoggerMessage(EventId = 911, Level = LogLevel.Information, Message = "Subscription {SubscriptionId} deleted by {Caller}")]
     private static partial void LogDeleted(ILogger logger, string subscriptionId, string caller);
 
-    [LoggerMessage(EventId = 612, Level = LogLevel.Information, Message = "{Count} dead letters of {TargetId} replayed by {Caller}")]
+    [LoggerMessage(EventId = 912, Level = LogLevel.Information, Message = "{Count} dead letters of {TargetId} replayed by {Caller}")]
     private static partial void LogReplayed(ILogger logger, string targetId, int count, string caller);
 }
