@@ -8,7 +8,7 @@ namespace VmControl.Http;
 public sealed partial class VmControlApi
 {
     /// <summary><c>POST /api/event-subscriptions</c>: checked, the receiver's handshake, then stored; 201 with the secret (only here).</summary>
-    public Task<ApiResult> CreateSubscriptionAsync(HttpContext context, CancellationToken cancellationToken)
+    public Task<ApiResult> CreateEventSubscriptionAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         return Mutate(context, async body =>
@@ -39,13 +39,13 @@ public sealed partial class VmControlApi
     }
 
     /// <summary><c>GET /api/event-subscriptions</c></summary>
-    public Task<ApiResult> ListSubscriptionsAsync(HttpContext context, CancellationToken cancellationToken) =>
+    public Task<ApiResult> ListEventSubscriptionsAsync(HttpContext context, CancellationToken cancellationToken) =>
         Guard(async () => Subscriptions is not { } subscriptions
             ? Problems.EventsUnavailable()
             : ApiResult.Json(StatusCodes.Status200OK, new SubscriptionPage([.. (await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false)).Select(SubscriptionResource.From)])));
 
     /// <summary><c>GET /api/event-subscriptions/{id}</c></summary>
-    public Task<ApiResult> GetSubscriptionAsync(HttpContext context, string id, CancellationToken cancellationToken) =>
+    public Task<ApiResult> GetEventSubscriptionAsync(HttpContext context, string id, CancellationToken cancellationToken) =>
         Guard(async () => Subscriptions is not { } subscriptions
             ? Problems.EventsUnavailable()
             : await subscriptions.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } found
@@ -53,7 +53,7 @@ public sealed partial class VmControlApi
                 : Problems.SubscriptionNotFound(id));
 
     /// <summary><c>DELETE /api/event-subscriptions/{id}</c>: 204; what is queued for it is dropped.</summary>
-    public Task<ApiResult> DeleteSubscriptionAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public Task<ApiResult> DeleteEventSubscriptionAsync(HttpContext context, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         return Mutate(context, async _ => Subscriptions is not { } subscriptions

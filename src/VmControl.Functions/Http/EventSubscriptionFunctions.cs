@@ -7,27 +7,27 @@ public sealed class EventSubscriptionFunctions(VmControlApi api)
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "event-subscriptions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        Trigger.RunAsync(request, context => api.CreateSubscriptionAsync(context, cancellationToken));
+        Trigger.RunAsync(request, context => api.CreateEventSubscriptionAsync(context, cancellationToken));
 
     [Function("ListEventSubscriptions")]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "event-subscriptions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        Trigger.RunAsync(request, context => api.ListSubscriptionsAsync(context, cancellationToken));
+        Trigger.RunAsync(request, context => api.ListEventSubscriptionsAsync(context, cancellationToken));
 
     [Function("GetEventSubscription")]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "event-subscriptions/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        Trigger.RunAsync(request, context => api.GetSubscriptionAsync(context, id, cancellationToken));
+        Trigger.RunAsync(request, context => api.GetEventSubscriptionAsync(context, id, cancellationToken));
 
     [Function("DeleteEventSubscription")]
     public Task<IActionResult> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "event-subscriptions/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        Trigger.RunAsync(request, context => api.DeleteSubscriptionAsync(context, id, cancellationToken));
+        Trigger.RunAsync(request, context => api.DeleteEventSubscriptionAsync(context, id, cancellationToken));
 
     [Function("ListDeadLetters")]
     public Task<IActionResult> ListDeadLetters(
