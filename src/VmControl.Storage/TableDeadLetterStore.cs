@@ -62,16 +62,10 @@ public sealed class TableDeadLetterStore(StorageTables tables) : IDeadLetterStor
         ArgumentNullException.ThrowIfNull(eventIds);
         try
         {
+            // A row already gone (a replay racing another) is fine: the SDK answers its delete with a 404 response.
             foreach (var id in eventIds)
             {
-                try
-                {
-                    await table.DeleteEntityAsync(targetId, id, ETag.All, cancellationToken).ConfigureAwait(false);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 404)
-                {
-                    // Already gone (a replay racing another): nothing to remove.
-                }
+                await table.DeleteEntityAsync(targetId, id, ETag.All, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex, cancellationToken))

@@ -52,15 +52,12 @@ public sealed class TableSubscriptionStore(StorageTables tables) : ISubscription
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        try
-        {
-            await Call(() => table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+
+        // The SDK answers a delete of a missing row with its 404 response rather than an exception.
+        var status = 0;
+        await Call(async () => status = (await table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken).ConfigureAwait(false)).Status, cancellationToken)
+            .ConfigureAwait(false);
+        return status != 404;
     }
 
     private static EventSubscription FromEntity(TableEntity entity) => new(
