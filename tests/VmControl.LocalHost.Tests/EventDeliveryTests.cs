@@ -8,7 +8,7 @@ namespace VmControl.LocalHost.Tests;
 /// answers the handshake and checks every signature), 100 VMs and 1,000 actions, then the events received are checked
 /// against the server's own history: every event id, nothing more, in order per VM.
 /// </summary>
-public sealed class EventDeliveryTests
+public sealed class EventDeliveryTests(ITestOutputHelper output)
 {
     private const int Vms = 100;
     private static readonly string[] Rounds = ["stop", "start", "reboot", "stop", "start", "reboot", "stop", "start", "reboot"];
@@ -40,8 +40,13 @@ public sealed class EventDeliveryTests
             Assert.Equal(1, receiver.Handshakes);
 
             using var gate = new SemaphoreSlim(25);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var vmIds = await Task.WhenAll(Enumerable.Range(0, Vms).Select(i => RunChainAsync(api, gate, ends, i, timeout.Token)));
+            var actionsDone = clock.Elapsed;
             await WaitQuietAsync(receiver, timeout.Token);
+
+            // For the reader of a slow run, not asserted: where the time went.
+            output.WriteLine($"{Vms * (Rounds.Length + 1)} actions ended (as seen by the receiver) after {actionsDone.TotalSeconds:F1} s; quiet after {clock.Elapsed.TotalSeconds:F1} s; {receiver.Received.Count} deliveries accepted");
 
             var history = new Dictionary<string, JsonElement[]>(StringComparer.Ordinal);
             var finals = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
