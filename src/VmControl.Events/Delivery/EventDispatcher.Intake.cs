@@ -9,14 +9,22 @@ public sealed partial class EventDispatcher
         {
             using var refresh = new PeriodicTimer(settings.SubscriptionRefresh, time);
             var refreshTick = refresh.WaitForNextTickAsync(cancellationToken).AsTask();
+
+            // One wait on the channel at a time (a single-reader channel allows no more): kept across a refresh tick.
+            Task<bool>? read = null;
             while (true)
             {
-                var read = intake.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                read ??= intake.Reader.WaitToReadAsync(cancellationToken).AsTask();
                 if (await Task.WhenAny(read, refreshTick).ConfigureAwait(false) == refreshTick)
                 {
                     await refreshTick.ConfigureAwait(false);
                     SubscriptionsChanged();
                     refreshTick = refresh.WaitForNextTickAsync(cancellationToken).AsTask();
+                }
+                else
+                {
+                    await read.ConfigureAwait(false);
+                    read = null;
                 }
 
                 await LoadSubscriptionsAsync(cancellationToken).ConfigureAwait(false);

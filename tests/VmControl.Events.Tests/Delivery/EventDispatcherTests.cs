@@ -125,4 +125,26 @@ public sealed class EventDispatcherTests
         Assert.Equal(0, await rig.PendingAsync([vm]));
         Assert.Empty((await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, timeout.Token)) ?? []);
     }
+
+    [Fact]
+    public async Task Deliver_RetriesAcrossManySubscriptionRefreshes_StillDelivered()
+    {
+        using var timeout = TestTimeout.Start(60);
+        await using var rig = await DeliveryRig.StartAsync(new DeliverySettings
+        {
+            SubscriptionRefresh = TimeSpan.FromMilliseconds(10), InitialBackoff = TimeSpan.FromMilliseconds(40), MaxBackoff = TimeSpan.FromMilliseconds(80),
+        });
+        await rig.SubscribeAsync(maxAttempts: 10);
+        rig.Receiver.Answer = (_, attempt) => attempt <= 3 ? 500 : 200;
+        await Task.Delay(300, timeout.Token);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await rig.CreateVmWithChangesAsync(flips: 1);
+            await Task.Delay(100, timeout.Token);
+        }
+
+        await rig.Receiver.WaitAsync(r => r.Count >= 6, timeout.Token);
+        await rig.WaitSettledAsync(timeout.Token);
+    }
 }
