@@ -17,6 +17,7 @@ builder.ConfigureFunctionsWebApplication();
 var infrastructure = builder.Configuration.Get<InfrastructureOptions>() ?? new InfrastructureOptions();
 builder.Configuration.GetSection("Storage").Bind(infrastructure);
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlEvents(builder.Configuration, local: false);
 builder.Services.AddVmControlFunctionsTelemetry(builder.Configuration);
 
 // Registered before AddVmControlApplication (which only tries to add one): in Functions the Durable client

@@ -108,4 +108,14 @@ public static class Problems
     /// <summary>503; the storage client's own message (account names, endpoints, request ids) stays in the log.</summary>
     public static ApiResult StoreUnavailable() =>
         Create(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "The store is unavailable.", "The store did not answer; retry later.");
+
+    /// <summary>400 <c>invalid_subscription</c>: a subscription's field breaks a rule (the detail says which).</summary>
+    public static ApiResult InvalidSubscription(string detail) =>
+        Create(StatusCodes.Status400BadRequest, "invalid_subscription", "The subscription was refused.", detail);
+
+    public static ApiResult SubscriptionNotFound(string id) =>
+        Create(StatusCodes.Status404NotFound, "subscription_not_found", "Not found.", $"No subscription (or publisher) has the id '{(id.Length > 64 ? id[..64] + "..." : id)}'.");
+
+    public static ApiResult EventsUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, "events_unavailable", "Event delivery is not running.", "This host has no event delivery.");
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VmControl.Application.Events;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
@@ -28,13 +30,20 @@ public sealed partial class VmControlApi(
     ILogger<VmControlApi> logger,
     HealthCache healthCache,
     ISimulatorControl? simulator = null,
-    IPowerSyncRunner? powerSync = null)
+    IPowerSyncRunner? powerSync = null,
+    EventSubscriptions? eventSubscriptions = null,
+    IOptions<EventSettings>? eventSettings = null)
 {
     // Optional: with another driver the simulator's routes answer 404 simulator_not_active, and a host without a
     // power-sync pass answers POST /api/power-sync with 503 power_sync_unavailable.
     private ISimulatorControl? Simulator => simulator;
 
     private IPowerSyncRunner? PowerSync => powerSync;
+
+    // Optional too: a host without event delivery answers the subscription routes with 503 events_unavailable.
+    private EventSubscriptions? Subscriptions => eventSubscriptions;
+
+    private Uri EventSource => (eventSettings?.Value ?? new EventSettings()).ResolvedSource;
 
     /// <summary>Runs a read or a command, turning the store's and the token's known failures into problems.</summary>
     private async Task<ApiResult> Guard(Func<Task<ApiResult>> handle)

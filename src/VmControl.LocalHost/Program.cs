@@ -24,6 +24,7 @@ using var engineLogs = LoggerFactory.Create(logging => logging.AddConsole().SetM
 await using var sidecar = await DurableSidecar.StartAsync(engine, engineLogs);
 
 builder.Services.AddVmControlInfrastructure(infrastructure);
+builder.Services.AddVmControlEvents(builder.Configuration, local: true);
 builder.Services.AddVmControlTelemetry(builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions());
 builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();

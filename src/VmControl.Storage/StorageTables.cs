@@ -8,7 +8,7 @@ public sealed class StorageTables
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         var prefix = options.TablePrefix;
-        // Table names are 3-63 letters and digits starting with a letter; the longest suffix below is 12.
+        // Table names are 3-63 letters and digits starting with a letter; the longest suffix below is 13.
         if (prefix.Length is < 1 or > 50 || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
         {
             throw new ArgumentException("The table prefix must be 1-50 letters and digits, starting with a letter.", nameof(options));
@@ -20,6 +20,8 @@ public sealed class StorageTables
         Idempotency = service.GetTableClient(prefix + "Idempotency");
         Budgets = service.GetTableClient(prefix + "Budgets");
         TagIndex = service.GetTableClient(prefix + "TagIndex");
+        Subscriptions = service.GetTableClient(prefix + "Subscriptions");
+        DeadLetters = service.GetTableClient(prefix + "DeadLetters");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -35,9 +37,13 @@ public sealed class StorageTables
 
     public TableClient TagIndex { get; }
 
+    public TableClient Subscriptions { get; }
+
+    public TableClient DeadLetters { get; }
+
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

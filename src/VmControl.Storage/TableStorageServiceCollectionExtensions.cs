@@ -7,7 +7,7 @@ namespace VmControl.Storage;
 
 public static class TableStorageServiceCollectionExtensions
 {
-    /// <summary>Registers the four Table Storage stores as singletons (the SDK clients are thread-safe) and creates the tables at start-up.</summary>
+    /// <summary>Registers the Table Storage stores as singletons (the SDK clients are thread-safe) and creates the tables at start-up.</summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, TableStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -29,6 +29,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddOptions<RateBudgetSettings>();
         services.TryAddSingleton(BudgetScope.Default);
         services.AddSingleton<IRateBudget, TableRateBudget>();
+        services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddHostedService<TableStorageStartup>();
         return services;
     }

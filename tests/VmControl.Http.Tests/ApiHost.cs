@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using VmControl.Application;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
+using VmControl.Application.UseCases;
 using VmControl.Http.Tests.Fakes;
 using VmControl.Testing.Fakes;
 
@@ -37,6 +38,14 @@ public sealed class ApiHost : IAsyncDisposable
     public FakeTaskLauncher Launcher { get; } = new();
 
     public FakeSimulator Simulator { get; } = new();
+
+    public FakeSubscriptionStore Subscriptions { get; } = new();
+
+    public FakeDeadLetterStore DeadLetters { get; } = new();
+
+    public FakeWebhookValidator Webhooks { get; } = new();
+
+    public FakeEventDelivery Delivery { get; } = new();
 
     /// <summary>Made before the app starts, as <see cref="Time"/> is (not read lazily as the others are): the idempotency sweeper, a hosted service, takes both at start.</summary>
     public FakeIdempotencyStore Idempotency { get; private set; } = null!;
@@ -67,6 +76,11 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IIdempotencyStore>(idempotency);
         builder.Services.AddSingleton<ITaskLauncher>(_ => host.Value!.Launcher);
         builder.Services.AddSingleton<IHypervisorDriver>(new FakeDriver(capabilities ?? DriverCapabilities.All));
+        builder.Services.AddSingleton<ISubscriptionStore>(_ => host.Value!.Subscriptions);
+        builder.Services.AddSingleton<IDeadLetterStore>(_ => host.Value!.DeadLetters);
+        builder.Services.AddSingleton<IWebhookValidator>(_ => host.Value!.Webhooks);
+        builder.Services.AddSingleton<IEventDelivery>(_ => host.Value!.Delivery);
+        builder.Services.AddSingleton<EventSubscriptions>();
         if (simulator)
         {
             builder.Services.AddSingleton<ISimulatorControl>(_ => host.Value!.Simulator);
@@ -140,6 +154,18 @@ public sealed class ApiHost : IAsyncDisposable
         };
         Alerts.Seed(alert);
         return alert;
+    }
+
+    /// <summary>A webhook subscription with the id the route samples name (<see cref="RouteSamples.SubscriptionId"/>) and one dead letter.</summary>
+    public EventSubscription SeedSubscription()
+    {
+        var subscription = new EventSubscription(
+            RouteSamples.SubscriptionId, new Uri("https://hooks.example.com/vmcontrol"), null, null, "whsec_" + Convert.ToBase64String(new byte[24]), 5, Time.GetUtcNow(), "seed");
+        Subscriptions.Seed(subscription);
+        var e = new Application.Events.VmEvent(
+            Application.Events.EventIds.New(Time.GetUtcNow(), 0), Application.Events.EventTypes.VmCreated, "vms/vm-x", "default", Time.GetUtcNow(), """{"vmId":"vm-x"}""");
+        DeadLetters.AddAsync(new DeadLetter(subscription.Id, e, 5, "HTTP 500", Time.GetUtcNow())).GetAwaiter().GetResult();
+        return subscription;
     }
 
     /// <summary>Sends as the admin test key (<see cref="TestKeys.Admin"/>) unless <paramref name="headers"/> names an <c>X-Api-Key</c>.</summary>

@@ -12,8 +12,9 @@ using VmControl.Drivers.Simulated;
 using VmControl.Durable.Sidecar;
 using VmControl.Events.EventGrid;
 using VmControl.Events.Stream;
-using VmControl.Hosting;
+using VmControl.Events.Webhooks;
 using VmControl.Hosting.Telemetry;
+using VmControl.Hosting;
 using VmControl.Http.Identity;
 using VmControl.OpenStack;
 
@@ -97,6 +98,8 @@ public sealed partial class SettingsConsistencyTests
             (EventGridSettings.Section, typeof(EventGridSettings)),
             (RateBudgetSettings.Section, typeof(RateBudgetSettings)),
             ("Simulator", typeof(SimulatorOptions)),
+            (DeliverySettings.Section, typeof(DeliverySettings)),
+            (WebhookSettings.Section, typeof(WebhookSettings)),
         };
         foreach (var (section, type) in sections)
         {

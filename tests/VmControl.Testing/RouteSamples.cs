@@ -9,6 +9,9 @@ namespace VmControl.Testing;
 /// </summary>
 public static class RouteSamples
 {
+    /// <summary>The subscription the samples name: seeded by the in-memory host; on a real host it does not exist (404).</summary>
+    public const string SubscriptionId = "sub-0123456789abcdef";
+
     public static IReadOnlyDictionary<string, (string Path, string? Body, bool AboutTheVm)> ByRoute { get; } = new Dictionary<string, (string, string?, bool)>
     {
         ["POST vms"] = ("/api/vms", """{ "name": "m1", "size": "small", "image": "ubuntu" }""", false),
@@ -32,6 +35,12 @@ public static class RouteSamples
         ["GET lifecycle"] = ("/api/lifecycle", null, false),
         ["GET me"] = ("/api/me", null, false),
         ["GET events/stream"] = ("/api/events/stream", null, false),
+        ["POST event-subscriptions"] = ("/api/event-subscriptions", """{ "url": "http://127.0.0.1:9/hook", "types": ["vmcontrol.vm.*"] }""", false),
+        ["GET event-subscriptions"] = ("/api/event-subscriptions", null, false),
+        ["GET event-subscriptions/{id}"] = ("/api/event-subscriptions/" + SubscriptionId, null, false),
+        ["DELETE event-subscriptions/{id}"] = ("/api/event-subscriptions/" + SubscriptionId, null, false),
+        ["GET event-subscriptions/{id}/dead-letters"] = ("/api/event-subscriptions/" + SubscriptionId + "/dead-letters", null, false),
+        ["POST event-subscriptions/{id}/dead-letters/replay"] = ("/api/event-subscriptions/" + SubscriptionId + "/dead-letters/replay", null, false),
         ["GET health"] = ("/api/health", null, false),
         ["GET openapi.json"] = ("/api/openapi.json", null, false),
         ["PUT simulator/settings"] = ("/api/simulator/settings", """{ "latencyMs": 0, "failureRate": 0 }""", false),
@@ -69,6 +78,12 @@ public static class RouteSamples
         ["GET lifecycle"] = Role.Reader,
         ["GET me"] = Role.Reader,
         ["GET events/stream"] = Role.Reader,
+        ["POST event-subscriptions"] = Role.Admin,
+        ["GET event-subscriptions"] = Role.Admin,
+        ["GET event-subscriptions/{id}"] = Role.Admin,
+        ["DELETE event-subscriptions/{id}"] = Role.Admin,
+        ["GET event-subscriptions/{id}/dead-letters"] = Role.Admin,
+        ["POST event-subscriptions/{id}/dead-letters/replay"] = Role.Admin,
         ["GET health"] = null,
         ["GET openapi.json"] = null,
         ["PUT simulator/settings"] = Role.Admin,

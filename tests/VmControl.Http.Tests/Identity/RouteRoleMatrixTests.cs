@@ -41,6 +41,7 @@ public sealed class RouteRoleMatrixTests
         var vm = api.SeedVm();
         var action = api.SeedAction(vm);
         var alert = api.SeedAlert(vm);
+        api.SeedSubscription();
         string Fill(string text) => text.Replace("{vm}", vm.Id, StringComparison.Ordinal).Replace("{action}", action.Id, StringComparison.Ordinal)
             .Replace("{alert}", alert.Id, StringComparison.Ordinal);
 

@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record DeadLetterPage(IReadOnlyList<DeadLetterResource> Items);

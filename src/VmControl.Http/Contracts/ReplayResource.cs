@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record ReplayResource(int Replayed);

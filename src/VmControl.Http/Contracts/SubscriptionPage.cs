@@ -1,0 +1,3 @@
+namespace VmControl.Http.Contracts;
+
+public sealed record SubscriptionPage(IReadOnlyList<SubscriptionResource> Items);
