@@ -1,0 +1,211 @@
+using System.Text.Json;
+
+namespace VmControl.Reliability.Tests;
+
+/// <summary>
+/// Event delivery under faults (docs/events.md), against a real LocalHost and a webhook receiver on 127.0.0.1: a receiver
+/// away for 30 s, a host killed with events undelivered, a receiver that fails forever, and Azurite away for 10 s. In
+/// each, the receiver ends with exactly the events the server's history implies (<see cref="EventLedger"/>).
+/// </summary>
+[Trait("Category", "Reliability")]
+public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
+{
+    // Short back-offs and a quick recovery so the faults play out in seconds; the power-sync pass is what recovers.
+    private static readonly string[] FastDelivery =
+    [
+        "--Events:Delivery:InitialBackoff=00:00:00.200",
+        "--Events:Delivery:MaxBackoff=00:00:02",
+        "--Events:Delivery:MaxAttempts=50",
+        "--Events:RecoverAfter=00:00:02",
+        "--PowerSync:Interval=00:00:03",
+    ];
+
+    [Fact]
+    public async Task ReceiverDownForThirtySeconds_EverythingArrivesAfterwards_InOrderPerVm()
+    {
+        using var cts = TestTimeout.Start(240);
+        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
+        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
+        await host.RunAsync(output, async () =>
+        {
+            await SubscribeAsync(host.Api, receiver, maxAttempts: null, cts.Token);
+            var vms = await CreateVmsAsync(host.Api, 5, "down", cts.Token);
+
+            await receiver.StopAsync(cts.Token);
+            await StopThenStartAsync(host.Api, vms, cts.Token);
+            await Task.Delay(TimeSpan.FromSeconds(30), cts.Token);
+            await receiver.StartAgainAsync(cts.Token);
+
+            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(60), cts.Token);
+            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: true, cts.Token));
+            Assert.Equal(0, receiver.BadSignatures);
+        });
+    }
+
+    [Fact]
+    public async Task HostKilledWithEventsUndelivered_TheyArriveAfterTheRestart_WithTheSameIds()
+    {
+        using var cts = TestTimeout.Start(240);
+        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
+        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
+        await host.RunAsync(output, async () =>
+        {
+            await SubscribeAsync(host.Api, receiver, maxAttempts: null, cts.Token);
+            receiver.Answer = (_, _) => 500;
+            var vms = await CreateVmsAsync(host.Api, 3, "kill", cts.Token);
+            await StopThenStartAsync(host.Api, vms, cts.Token);
+            var attempted = receiver.AttemptedIds.ToHashSet(StringComparer.Ordinal);
+
+            await host.KillAndRestartAsync(cts.Token);
+            receiver.Answer = (_, _) => 200;
+
+            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(90), cts.Token);
+            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: false, cts.Token));
+            Assert.NotEmpty(attempted);
+            Assert.Subset(receiver.Received.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), attempted);
+        });
+    }
+
+    [Fact]
+    public async Task ReceiverFailingForever_EventsAreDeadLetteredAfterTheBudget_AndReplayDeliversThem()
+    {
+        using var cts = TestTimeout.Start(240);
+        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
+        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
+        await host.RunAsync(output, async () =>
+        {
+            var subscription = await SubscribeAsync(host.Api, receiver, maxAttempts: 3, cts.Token);
+            receiver.Answer = (_, _) => 500;
+            var vms = await CreateVmsAsync(host.Api, 2, "dead", cts.Token);
+            await StopThenStartAsync(host.Api, vms, cts.Token);
+
+            var deadLetters = $"/api/event-subscriptions/{subscription}/dead-letters";
+            IReadOnlyList<ReceivedEvent> dead = [];
+            await Until(async () => await EventLedger.CompleteAsync(host.Api, vms, dead = await DeadLettersAsync(host.Api, deadLetters, cts.Token), cts.Token), TimeSpan.FromSeconds(60), cts.Token);
+            Assert.All(dead, e => Assert.Equal(3, receiver.AttemptsOf(e.Id)));
+            Assert.Empty(receiver.Received);
+
+            receiver.Answer = (_, _) => 200;
+            var replay = await host.Api.PostAsync(deadLetters + "/replay", "{}", cts.Token);
+            ApiClient.Expect(replay, HttpStatusCode.Accepted);
+            Assert.Equal(dead.Count, replay.Json.GetProperty("replayed").GetInt32());
+
+            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(60), cts.Token);
+            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: true, cts.Token));
+            Assert.Equal(dead.Select(e => e.Id).Order(StringComparer.Ordinal), receiver.Received.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal));
+            Assert.Empty(await DeadLettersAsync(host.Api, deadLetters, cts.Token));
+        });
+    }
+
+    [Fact]
+    public async Task AzuriteDownForTenSecondsMidLoad_NoEventIsLost()
+    {
+        using var cts = TestTimeout.Start(300);
+        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
+        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
+        await host.RunAsync(output, async () =>
+        {
+            await SubscribeAsync(host.Api, receiver, maxAttempts: null, cts.Token);
+            var vms = await CreateVmsAsync(host.Api, 6, "outage", cts.Token);
+            using var stopLoad = new CancellationTokenSource();
+            var load = Task.WhenAll(vms.Select(vm => ToggleUntilAsync(host.Api, vm, stopLoad.Token, cts.Token)));
+
+            await Task.Delay(TimeSpan.FromSeconds(4), cts.Token);
+            await host.Azurite.StopAsync(cts.Token);
+            await Task.Delay(TimeSpan.FromSeconds(10), cts.Token);
+            await host.Azurite.StartAgainAsync(cts.Token);
+            await Task.Delay(TimeSpan.FromSeconds(4), cts.Token);
+            await stopLoad.CancelAsync();
+            await load;
+            foreach (var vm in vms)
+            {
+                await host.Api.WaitIdleAsync(vm, cts.Token);
+            }
+
+            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(90), cts.Token);
+            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: false, cts.Token));
+        });
+    }
+
+    private static async Task<string> SubscribeAsync(ApiClient api, WebhookReceiver receiver, int? maxAttempts, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { url = receiver.Url, secret = WebhookReceiver.Secret, maxAttempts });
+        var created = await api.PostAsync("/api/event-subscriptions", body, cancellationToken);
+        ApiClient.Expect(created, HttpStatusCode.Created);
+        return created.Json.Str("id")!;
+    }
+
+    private static async Task<string[]> CreateVmsAsync(ApiClient api, int count, string name, CancellationToken cancellationToken)
+    {
+        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(i => api.CreateActiveVmAsync($"{name}-{i}", "ubuntu-24.04", cancellationToken)));
+        return ids;
+    }
+
+    private static async Task StopThenStartAsync(ApiClient api, string[] vms, CancellationToken cancellationToken)
+    {
+        foreach (var action in new[] { "stop", "start" })
+        {
+            var ids = await Task.WhenAll(vms.Select(vm => api.StartActionAsync(vm, new { action }, cancellationToken)));
+            await Task.WhenAll(vms.Zip(ids).Select(p => api.WaitActionEndedAsync(p.First, p.Second, cancellationToken)));
+        }
+    }
+
+    // Stop and start one VM in turn until told to stop; a refusal or a 503 during the outage is expected and retried.
+    private static async Task ToggleUntilAsync(ApiClient api, string vm, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var action = "stop";
+        while (!stop.IsCancellationRequested)
+        {
+            var answer = await api.ActionAsync(vm, JsonSerializer.Serialize(new { action }), cancellationToken);
+            if (answer.Status == HttpStatusCode.Accepted)
+            {
+                await api.WaitIdleAsync(vm, cancellationToken);
+                action = action == "stop" ? "start" : "stop";
+            }
+            else
+            {
+                await Task.Delay(200, cancellationToken);
+                if (answer.Status == HttpStatusCode.Conflict)
+                {
+                    // The VM already is where the last (unanswered) request took it.
+                    action = (await api.GetVmAsync(vm, cancellationToken)).Str("vmState") == "stopped" ? "start" : "stop";
+                }
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<ReceivedEvent>> DeadLettersAsync(ApiClient api, string path, CancellationToken cancellationToken)
+    {
+        var list = await api.GetAsync(path, cancellationToken);
+        ApiClient.Expect(list, HttpStatusCode.OK);
+        return [.. list.Json.Items().Select(d => d.GetProperty("event")).Select(e => new ReceivedEvent(
+            e.Str("id")!, e.GetRawText(), e.Clone(), "application/cloudevents+json", DateTimeOffset.UtcNow))];
+    }
+
+    private static async Task WaitCompleteAsync(ApiClient api, string[] vms, WebhookReceiver receiver, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Until(() => EventLedger.CompleteAsync(api, vms, receiver.Received, cancellationToken), timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var problems = await EventLedger.ProblemsAsync(api, vms, receiver.Received, checkOrder: false, cancellationToken);
+            throw new TimeoutException($"After {timeout}, {receiver.Received.Count} events, {receiver.TotalAttempts} attempts: {string.Join("; ", problems.Take(20))}");
+        }
+    }
+
+    private static async Task Until(Func<Task<bool>> done, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!await done())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not done within {timeout}.");
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+}
