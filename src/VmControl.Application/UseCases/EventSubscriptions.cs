@@ -76,8 +76,9 @@ public sealed partial class EventSubscriptions(
             : null;
 
     /// <summary>
-    /// Queues every dead letter of the target for delivery again and removes them from the list (one that fails again
-    /// comes back); the count replayed, or null when <paramref name="targetId"/> is no target.
+    /// Queues every dead letter of the target for delivery again; each leaves the list once delivered (one that fails
+    /// its budget again stays, with its new count), so nothing is lost if the process stops first. The count replayed,
+    /// or null when <paramref name="targetId"/> is no target.
     /// </summary>
     public async Task<int?> ReplayAsync(string targetId, Caller caller, CancellationToken cancellationToken)
     {
@@ -90,8 +91,6 @@ public sealed partial class EventSubscriptions(
         var letters = await deadLetters.ListAsync(targetId, cancellationToken).ConfigureAwait(false);
         if (letters.Count > 0)
         {
-            // Removed first: a delivery that fails at once must be able to add its dead letter back.
-            await deadLetters.DeleteAsync(targetId, [.. letters.Select(l => l.Event.Id)], cancellationToken).ConfigureAwait(false);
             delivery.Replay(targetId, letters);
         }
 

@@ -106,7 +106,7 @@ public sealed partial class EventDispatcher
                 return;
             }
 
-            Enqueue(lane, new Delivery(letter.Event, null));
+            Enqueue(lane, new Delivery(letter.Event, null, Replayed: true));
             return;
         }
 

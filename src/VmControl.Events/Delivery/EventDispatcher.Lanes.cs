@@ -44,6 +44,11 @@ public sealed partial class EventDispatcher
                 deadline.CancelAfter(settings.Timeout);
                 await target.SendAsync(e, deadline.Token).ConfigureAwait(false);
                 LogDelivered(logger, target.Id, e.Subject, e.Id, e.Type, attempt);
+                if (delivery.Replayed)
+                {
+                    await ForgetDeadLetterAsync(target, e, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -84,6 +89,22 @@ public sealed partial class EventDispatcher
                 LogDeadLetterUnstored(logger, ex, target.Id, e.Id);
                 await Task.Delay(Backoff.After(failures, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), time, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// A replayed dead letter leaves the list only once it is delivered, so a process that stops first loses nothing.
+    /// Should the delete fail, the letter stays listed though delivered: a later replay sends it again (at least once).
+    /// </summary>
+    private async Task ForgetDeadLetterAsync(DeliveryTarget target, VmEvent e, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deadLetters.DeleteAsync(target.Id, [e.Id], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogDeadLetterNotForgotten(logger, ex, target.Id, e.Id);
         }
     }
 

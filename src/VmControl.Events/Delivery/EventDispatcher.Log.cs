@@ -30,4 +30,7 @@ public sealed partial class EventDispatcher
 
     [LoggerMessage(EventId = 928, Level = LogLevel.Warning, Message = "Observer {Observer} failed on event {EventId}")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer, string eventId);
+
+    [LoggerMessage(EventId = 929, Level = LogLevel.Warning, Message = "Replayed event {EventId} was delivered to {TargetId}, but its dead letter could not be removed; it stays listed")]
+    private static partial void LogDeadLetterNotForgotten(ILogger logger, Exception exception, string targetId, string eventId);
 }

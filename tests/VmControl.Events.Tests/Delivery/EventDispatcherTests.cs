@@ -79,6 +79,25 @@ public sealed class EventDispatcherTests
     }
 
     [Fact]
+    public async Task Replay_ByAProcessThatStopsBeforeDelivering_LeavesTheDeadLetterListed()
+    {
+        using var timeout = TestTimeout.Start(60);
+        await using var rig = await DeliveryRig.StartAsync();
+        var subscription = await rig.SubscribeAsync(maxAttempts: 1);
+        rig.Receiver.Answer = (_, _) => 503;
+        await rig.CreateVmWithChangesAsync(flips: 0);
+        await rig.WaitSettledAsync(timeout.Token);
+        var first = Assert.Single((await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, timeout.Token))!);
+        await rig.Dispatcher.StopAsync(timeout.Token);
+
+        Assert.Equal(1, await rig.Subscriptions.ReplayAsync(subscription.Id, DeliveryRig.Admin, timeout.Token));
+        await Task.Delay(500, timeout.Token);
+
+        Assert.Equal(1, rig.Receiver.AttemptsOf(first.Event.Id));
+        Assert.Equal(first.Event.Id, Assert.Single((await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, timeout.Token))!).Event.Id);
+    }
+
+    [Fact]
     public async Task Deliver_NoSubscriptionMatches_TheOutboxRowsAreSettledWithoutASend()
     {
         using var timeout = TestTimeout.Start(60);
