@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DeleteVm>();
         services.TryAddSingleton<RequestAction>();
         services.TryAddSingleton<ResetVmState>();
+        services.TryAddSingleton<RowChange>();
         services.TryAddSingleton<ChangeSafeguards>();
         services.TryAddSingleton<ChangeTags>();
         services.TryAddSingleton<ResumeLostTask>();

@@ -6,10 +6,8 @@ namespace VmControl.Application.UseCases;
 /// Nova records its instance actions. Anyone who may act on the VM may lock it; a lock an admin set is lifted by an
 /// admin only (Nova's <c>locked_by: admin</c>).
 /// </summary>
-public sealed class ChangeSafeguards(IVmStore vms, IActionLog actions, VmOpening opening, TimeProvider time)
+public sealed class ChangeSafeguards(IActionLog actions, RowChange rows)
 {
-    private const int MaxRounds = 5;
-
     public async Task<CommandResult> ChangeAsync(SafeguardChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -18,48 +16,15 @@ public sealed class ChangeSafeguards(IVmStore vms, IActionLog actions, VmOpening
             return invalid;
         }
 
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var opened = await opening.OpenAsync(change.VmId, change.IfMatch, change.Caller, cancellationToken).ConfigureAwait(false);
-            if (opened.Answered)
-            {
-                return opened.Answer;
-            }
-
-            var vm = opened.Vm;
-            if (vm.VmState == VmState.HardDeleted)
-            {
-                return new CommandResult.Refused(new Decision.Refused(RefusalCode.VmDeleted, vm.VmState, vm.TaskState, []));
-            }
-
-            if (vm.Locked && !change.Caller.IsAdmin && !IsOwnersUnlock(vm, change))
-            {
-                return new CommandResult.Guarded(new SafeguardRefusal(Safeguard.Lock, Action: null, vm.LockedReason));
-            }
-
-            var now = time.GetUtcNow();
-            var changed = Apply(vm, change, now);
-            if (changed == vm)
-            {
-                return new CommandResult.Updated(vm);
-            }
-
-            var written = await vms.TryReplaceAsync(changed with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-            if (written is not null)
-            {
-                await RecordAsync(vm, written, change, now, cancellationToken).ConfigureAwait(false);
-                return new CommandResult.Updated(written);
-            }
-
-            if (change.IfMatch is not null)
-            {
-                // The caller named a version and another write (a task step, a power-sync pass) moved past it.
-                var current = await vms.GetAsync(change.VmId, cancellationToken).ConfigureAwait(false);
-                return new CommandResult.PreconditionFailed(current?.ETag);
-            }
-        }
-
-        throw new StoreUnavailableException($"VM {change.VmId} kept changing under {MaxRounds} rounds.");
+        return await rows.RunAsync(
+            change.VmId,
+            change.IfMatch,
+            change.Caller,
+            (vm, now) => vm.Locked && !change.Caller.IsAdmin && !IsOwnersUnlock(vm, change)
+                ? (new CommandResult.Guarded(new SafeguardRefusal(Safeguard.Lock, Action: null, vm.LockedReason)), null)
+                : (null, Apply(vm, change, now) is var changed && changed != vm ? changed : null),
+            (before, after, now) => RecordAsync(before, after, change, now, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A non-admin may only lift a lock a non-admin set, and change nothing else while it holds.</summary>

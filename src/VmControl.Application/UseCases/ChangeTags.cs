@@ -5,10 +5,8 @@ namespace VmControl.Application.UseCases;
 /// task is in flight (as Nova changes tags mid-task), and the tag index follows the write. Removing a tag the VM does
 /// not have changes nothing; a tombstone's tags do not change.
 /// </summary>
-public sealed class ChangeTags(IVmStore vms, VmOpening opening, TimeProvider time)
+public sealed class ChangeTags(RowChange rows)
 {
-    private const int MaxRounds = 5;
-
     public async Task<CommandResult> ChangeAsync(TagChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -17,46 +15,21 @@ public sealed class ChangeTags(IVmStore vms, VmOpening opening, TimeProvider tim
             return invalid;
         }
 
-        for (var round = 0; round < MaxRounds; round++)
+        // Tags are not an action on the machine: neither the lock nor a protection stops them.
+        return await rows.RunAsync(change.VmId, change.IfMatch, change.Caller, (vm, _) => Decide(vm, change), written: null, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static (CommandResult? Refusal, VmRecord? Next) Decide(VmRecord vm, TagChange change)
+    {
+        var tags = Apply(vm.Tags, change);
+        if (tags.Count > VmValidation.MaxTags)
         {
-            // Tags are not an action on the machine: neither the lock nor a protection stops them.
-            var opened = await opening.OpenAsync(change.VmId, change.IfMatch, change.Caller, cancellationToken).ConfigureAwait(false);
-            if (opened.Answered)
-            {
-                return opened.Answer;
-            }
-
-            var vm = opened.Vm;
-            if (vm.VmState == VmState.HardDeleted)
-            {
-                return new CommandResult.Refused(new Decision.Refused(RefusalCode.VmDeleted, vm.VmState, vm.TaskState, []));
-            }
-
-            var tags = Apply(vm.Tags, change);
-            if (tags.Count > VmValidation.MaxTags)
-            {
-                return new CommandResult.Invalid("tags", $"at most {VmValidation.MaxTags} tags are allowed.");
-            }
-
-            if (tags.Count == vm.Tags.Count && tags.All(t => vm.Tags.TryGetValue(t.Key, out var v) && v == t.Value))
-            {
-                return new CommandResult.Updated(vm);
-            }
-
-            var written = await vms.TryReplaceAsync(vm with { Tags = tags, UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-            if (written is not null)
-            {
-                return new CommandResult.Updated(written);
-            }
-
-            if (change.IfMatch is not null)
-            {
-                var current = await vms.GetAsync(change.VmId, cancellationToken).ConfigureAwait(false);
-                return new CommandResult.PreconditionFailed(current?.ETag);
-            }
+            return (new CommandResult.Invalid("tags", $"at most {VmValidation.MaxTags} tags are allowed."), null);
         }
 
-        throw new StoreUnavailableException($"VM {change.VmId} kept changing under {MaxRounds} rounds.");
+        var same = tags.Count == vm.Tags.Count && tags.All(t => vm.Tags.TryGetValue(t.Key, out var v) && v == t.Value);
+        return (null, same ? null : vm with { Tags = tags });
     }
 
     private static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> current, TagChange change)
