@@ -37,7 +37,8 @@ internal static class VmAssert
         Assert.NotNull(expected);
         Assert.NotNull(actual);
         Assert.Equal(expected.Tags, actual.Tags);
+        Assert.Equal(expected.StoredTags, actual.StoredTags);
         var tags = new Dictionary<string, string>();
-        Assert.Equal(expected with { Tags = tags }, actual with { Tags = tags });
+        Assert.Equal(expected with { Tags = tags, StoredTags = tags }, actual with { Tags = tags, StoredTags = tags });
     }
 }
