@@ -63,11 +63,7 @@ public sealed class EventDispatcherTests
     {
         using var timeout = TestTimeout.Start(60);
         await using var rig = await DeliveryRig.StartAsync();
-        var subscription = await rig.SubscribeAsync(maxAttempts: 1);
-        rig.Receiver.Answer = (_, _) => 503;
-        await rig.CreateVmWithChangesAsync(flips: 0);
-        await rig.WaitSettledAsync(timeout.Token);
-        var first = Assert.Single((await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, timeout.Token))!);
+        var (subscription, first) = await OneDeadLetterAsync(rig, timeout.Token);
 
         Assert.Equal(1, await rig.Subscriptions.ReplayAsync(subscription.Id, DeliveryRig.Admin, timeout.Token));
         while (rig.Receiver.AttemptsOf(first.Event.Id) < 2 || (await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, timeout.Token))!.Count == 0)
@@ -83,11 +79,7 @@ public sealed class EventDispatcherTests
     {
         using var timeout = TestTimeout.Start(60);
         await using var rig = await DeliveryRig.StartAsync();
-        var subscription = await rig.SubscribeAsync(maxAttempts: 1);
-        rig.Receiver.Answer = (_, _) => 503;
-        await rig.CreateVmWithChangesAsync(flips: 0);
-        await rig.WaitSettledAsync(timeout.Token);
-        var first = Assert.Single((await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, timeout.Token))!);
+        var (subscription, first) = await OneDeadLetterAsync(rig, timeout.Token);
         await rig.Dispatcher.StopAsync(timeout.Token);
 
         Assert.Equal(1, await rig.Subscriptions.ReplayAsync(subscription.Id, DeliveryRig.Admin, timeout.Token));
@@ -165,5 +157,15 @@ public sealed class EventDispatcherTests
 
         await rig.Receiver.WaitAsync(r => r.Count >= 6, timeout.Token);
         await rig.WaitSettledAsync(timeout.Token);
+    }
+
+    /// <summary>A subscription with a budget of one attempt, and the dead letter of a VM's created event a failing receiver left.</summary>
+    private static async Task<(EventSubscription Subscription, DeadLetter Letter)> OneDeadLetterAsync(DeliveryRig rig, CancellationToken cancellationToken)
+    {
+        var subscription = await rig.SubscribeAsync(maxAttempts: 1);
+        rig.Receiver.Answer = (_, _) => 503;
+        await rig.CreateVmWithChangesAsync(flips: 0);
+        await rig.WaitSettledAsync(cancellationToken);
+        return (subscription, Assert.Single((await rig.Subscriptions.ListDeadLettersAsync(subscription.Id, cancellationToken))!));
     }
 }
