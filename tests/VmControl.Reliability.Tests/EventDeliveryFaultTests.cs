@@ -21,111 +21,96 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
     ];
 
     [Fact]
-    public async Task ReceiverDownForThirtySeconds_EverythingArrivesAfterwards_InOrderPerVm()
+    public Task ReceiverDownForThirtySeconds_EverythingArrivesAfterwards_InOrderPerVm() => FaultAsync(240, async (host, receiver, ct) =>
     {
-        using var cts = TestTimeout.Start(240);
-        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
-        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
-        await host.RunAsync(output, async () =>
-        {
-            await SubscribeAsync(host.Api, receiver, maxAttempts: null, cts.Token);
-            var vms = await CreateVmsAsync(host.Api, 5, "down", cts.Token);
+        await SubscribeAsync(host.Api, receiver, maxAttempts: null, ct);
+        var vms = await CreateVmsAsync(host.Api, 5, "down", ct);
 
-            await receiver.StopAsync(cts.Token);
-            await StopThenStartAsync(host.Api, vms, cts.Token);
-            await Task.Delay(TimeSpan.FromSeconds(30), cts.Token);
-            await receiver.StartAgainAsync(cts.Token);
+        await receiver.StopAsync(ct);
+        await StopThenStartAsync(host.Api, vms, ct);
+        await Task.Delay(TimeSpan.FromSeconds(30), ct);
+        await receiver.StartAgainAsync(ct);
 
-            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(60), cts.Token);
-            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: true, cts.Token));
-            Assert.Equal(0, receiver.BadSignatures);
-        });
-    }
+        await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(60), ct);
+        Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: true, ct));
+        Assert.Equal(0, receiver.BadSignatures);
+    });
 
     [Fact]
-    public async Task HostKilledWithEventsUndelivered_TheyArriveAfterTheRestart_WithTheSameIds()
+    public Task HostKilledWithEventsUndelivered_TheyArriveAfterTheRestart_WithTheSameIds() => FaultAsync(240, async (host, receiver, ct) =>
     {
-        using var cts = TestTimeout.Start(240);
-        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
-        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
-        await host.RunAsync(output, async () =>
-        {
-            await SubscribeAsync(host.Api, receiver, maxAttempts: null, cts.Token);
-            receiver.Answer = (_, _) => 500;
-            var vms = await CreateVmsAsync(host.Api, 3, "kill", cts.Token);
-            await StopThenStartAsync(host.Api, vms, cts.Token);
-            var attempted = receiver.AttemptedIds.ToHashSet(StringComparer.Ordinal);
+        await SubscribeAsync(host.Api, receiver, maxAttempts: null, ct);
+        receiver.Answer = (_, _) => 500;
+        var vms = await CreateVmsAsync(host.Api, 3, "kill", ct);
+        await StopThenStartAsync(host.Api, vms, ct);
+        var attempted = receiver.AttemptedIds.ToHashSet(StringComparer.Ordinal);
 
-            await host.KillAndRestartAsync(cts.Token);
-            receiver.Answer = (_, _) => 200;
+        await host.KillAndRestartAsync(ct);
+        receiver.Answer = (_, _) => 200;
 
-            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(90), cts.Token);
-            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: false, cts.Token));
-            Assert.NotEmpty(attempted);
-            Assert.Subset(receiver.Received.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), attempted);
-        });
-    }
+        await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(90), ct);
+        Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: false, ct));
+        Assert.NotEmpty(attempted);
+        Assert.Subset(receiver.Received.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), attempted);
+    });
 
     [Fact]
-    public async Task ReceiverFailingForever_EventsAreDeadLetteredAfterTheBudget_AndReplayDeliversThem()
+    public Task ReceiverFailingForever_EventsAreDeadLetteredAfterTheBudget_AndReplayDeliversThem() => FaultAsync(240, async (host, receiver, ct) =>
     {
-        using var cts = TestTimeout.Start(240);
-        await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
-        await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
-        await host.RunAsync(output, async () =>
-        {
-            var subscription = await SubscribeAsync(host.Api, receiver, maxAttempts: 3, cts.Token);
-            receiver.Answer = (_, _) => 500;
-            var vms = await CreateVmsAsync(host.Api, 2, "dead", cts.Token);
-            await StopThenStartAsync(host.Api, vms, cts.Token);
+        var subscription = await SubscribeAsync(host.Api, receiver, maxAttempts: 3, ct);
+        receiver.Answer = (_, _) => 500;
+        var vms = await CreateVmsAsync(host.Api, 2, "dead", ct);
+        await StopThenStartAsync(host.Api, vms, ct);
 
-            var deadLetters = $"/api/event-subscriptions/{subscription}/dead-letters";
-            IReadOnlyList<ReceivedEvent> dead = [];
-            await Until(async () => await EventLedger.CompleteAsync(host.Api, vms, dead = await DeadLettersAsync(host.Api, deadLetters, cts.Token), cts.Token), TimeSpan.FromSeconds(60), cts.Token);
-            Assert.All(dead, e => Assert.Equal(3, receiver.AttemptsOf(e.Id)));
-            Assert.Empty(receiver.Received);
+        var deadLetters = $"/api/event-subscriptions/{subscription}/dead-letters";
+        IReadOnlyList<ReceivedEvent> dead = [];
+        await Until(async () => await EventLedger.CompleteAsync(host.Api, vms, dead = await DeadLettersAsync(host.Api, deadLetters, ct), ct), TimeSpan.FromSeconds(60), ct);
+        Assert.All(dead, e => Assert.Equal(3, receiver.AttemptsOf(e.Id)));
+        Assert.Empty(receiver.Received);
 
-            receiver.Answer = (_, _) => 200;
-            var replay = await host.Api.PostAsync(deadLetters + "/replay", "{}", cts.Token);
-            ApiClient.Expect(replay, HttpStatusCode.Accepted);
-            Assert.Equal(dead.Count, replay.Json.GetProperty("replayed").GetInt32());
+        receiver.Answer = (_, _) => 200;
+        var replay = await host.Api.PostAsync(deadLetters + "/replay", "{}", ct);
+        ApiClient.Expect(replay, HttpStatusCode.Accepted);
+        Assert.Equal(dead.Count, replay.Json.GetProperty("replayed").GetInt32());
 
-            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(60), cts.Token);
-            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: true, cts.Token));
-            Assert.Equal(dead.Select(e => e.Id).Order(StringComparer.Ordinal), receiver.Received.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal));
-            Assert.Empty(await DeadLettersAsync(host.Api, deadLetters, cts.Token));
-        });
-    }
+        await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(60), ct);
+        Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: true, ct));
+        Assert.Equal(dead.Select(e => e.Id).Order(StringComparer.Ordinal), receiver.Received.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Empty(await DeadLettersAsync(host.Api, deadLetters, ct));
+    });
 
     [Fact]
-    public async Task AzuriteDownForTenSecondsMidLoad_NoEventIsLost()
+    public Task AzuriteDownForTenSecondsMidLoad_NoEventIsLost() => FaultAsync(300, async (host, receiver, ct) =>
     {
-        using var cts = TestTimeout.Start(300);
+        await SubscribeAsync(host.Api, receiver, maxAttempts: null, ct);
+        var vms = await CreateVmsAsync(host.Api, 6, "outage", ct);
+        using var stopLoad = new CancellationTokenSource();
+        var load = Task.WhenAll(vms.Select(vm => ToggleUntilAsync(host.Api, vm, stopLoad.Token, ct)));
+
+        await Task.Delay(TimeSpan.FromSeconds(4), ct);
+        await host.Azurite.StopAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(10), ct);
+        await host.Azurite.StartAgainAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(4), ct);
+        await stopLoad.CancelAsync();
+        await load;
+        foreach (var vm in vms)
+        {
+            await host.Api.WaitIdleAsync(vm, ct);
+        }
+
+        Assert.True(receiver.Received.Count > vms.Length * 8, $"only {receiver.Received.Count} events: the load hardly ran");
+        await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(90), ct);
+        Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: false, ct));
+    });
+
+    // A LocalHost (its own Azurite) with fast delivery and recovery, a receiver, and the host's log on failure.
+    private async Task FaultAsync(int seconds, Func<ReliabilityHost, WebhookReceiver, CancellationToken, Task> body)
+    {
+        using var cts = TestTimeout.Start(seconds);
         await using var host = await ReliabilityHost.StartAsync(FastDelivery, cts.Token);
         await using var receiver = await WebhookReceiver.StartAsync(cts.Token);
-        await host.RunAsync(output, async () =>
-        {
-            await SubscribeAsync(host.Api, receiver, maxAttempts: null, cts.Token);
-            var vms = await CreateVmsAsync(host.Api, 6, "outage", cts.Token);
-            using var stopLoad = new CancellationTokenSource();
-            var load = Task.WhenAll(vms.Select(vm => ToggleUntilAsync(host.Api, vm, stopLoad.Token, cts.Token)));
-
-            await Task.Delay(TimeSpan.FromSeconds(4), cts.Token);
-            await host.Azurite.StopAsync(cts.Token);
-            await Task.Delay(TimeSpan.FromSeconds(10), cts.Token);
-            await host.Azurite.StartAgainAsync(cts.Token);
-            await Task.Delay(TimeSpan.FromSeconds(4), cts.Token);
-            await stopLoad.CancelAsync();
-            await load;
-            foreach (var vm in vms)
-            {
-                await host.Api.WaitIdleAsync(vm, cts.Token);
-            }
-
-            Assert.True(receiver.Received.Count > vms.Length * 8, $"only {receiver.Received.Count} events: the load hardly ran");
-            await WaitCompleteAsync(host.Api, vms, receiver, TimeSpan.FromSeconds(90), cts.Token);
-            Assert.Empty(await EventLedger.ProblemsAsync(host.Api, vms, receiver.Received, checkOrder: false, cts.Token));
-        });
+        await host.RunAsync(output, () => body(host, receiver, cts.Token));
     }
 
     private static async Task<string> SubscribeAsync(ApiClient api, WebhookReceiver receiver, int? maxAttempts, CancellationToken cancellationToken)
