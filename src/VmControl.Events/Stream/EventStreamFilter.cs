@@ -18,6 +18,6 @@ public sealed record EventStreamFilter(string? Project, IReadOnlyList<string>? T
             return false;
         }
 
-        return EventTypePattern.Any(Types, e.Type);
+        return EventFilter.TypeMatches(Types, e.Type);
     }
 }
