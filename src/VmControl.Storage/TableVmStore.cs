@@ -166,6 +166,12 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
 
     private static (IReadOnlyList<string> Added, IReadOnlyList<string> Removed) TagChanges(VmRecord vm)
     {
+        // Most writes (every task step) keep the map they read, by reference: nothing to compare.
+        if (ReferenceEquals(vm.Tags, vm.StoredTags))
+        {
+            return ([], []);
+        }
+
         var now = TagText.Of(vm.Tags).ToHashSet(StringComparer.Ordinal);
         var before = vm.StoredTags is { } stored ? TagText.Of(stored).ToHashSet(StringComparer.Ordinal) : [];
         return ([.. now.Except(before)], [.. before.Except(now)]);
