@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChangeTags>();
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
+        services.TryAddSingleton<VmSelection>();
         services.TryAddSingleton<Events.EventRecovery>();
         services.TryAddSingleton<Budget.AutomatedStarts>();
         return services;

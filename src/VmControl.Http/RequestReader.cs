@@ -76,10 +76,10 @@ public static class RequestReader
             : (0, Problems.Invalid("limit", $"limit must be an integer from 1 to {max}."));
     }
 
-    private const int MaxTagsInFilter = 50;
+    internal const int MaxTagsInFilter = 50;
 
     // A tag string is a map key (at most 512) and value (at most 256) joined by '='.
-    private const int MaxTagLength = 769;
+    internal const int MaxTagLength = 769;
 
     /// <summary>One optional query value; repeated values are a 400 (we never guess which one was meant).</summary>
     public static (string? Value, ApiResult? Problem) Query(HttpRequest request, string name, int maxLength = 4096)
