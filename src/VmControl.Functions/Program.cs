@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VmControl.Application;
+using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Settings;
 using VmControl.Events.EventGrid;
@@ -23,6 +24,7 @@ builder.Services.AddVmControlFunctionsTelemetry(builder.Configuration);
 // Registered before AddVmControlApplication (which only tries to add one): in Functions the Durable client
 // arrives per invocation through [DurableClient], not from DI.
 builder.Services.AddSingleton<ITaskLauncher, FunctionsTaskLauncher>();
+builder.Services.AddSingleton<IFleetLauncher, FunctionsFleetLauncher>();
 builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
