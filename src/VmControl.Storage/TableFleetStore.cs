@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using VmControl.Application.Events;
 using Page = VmControl.Application.Model.Page<VmControl.Application.Fleet.FleetOperation>;
 using VmControl.Application.Fleet;
 
@@ -10,9 +11,9 @@ namespace VmControl.Storage;
 /// (<c>ops</c>), keyed newest first (inverted creation ticks + id), so a listing is one range read; each operation's
 /// per-VM results sit in the operation's own partition (row = VM id), written in batch transactions of 100.
 /// </summary>
-public sealed class TableFleetStore(StorageTables tables) : IFleetStore
+public sealed class TableFleetStore(StorageTables tables, OutboxWriter outbox) : IFleetStore
 {
-    private const string Operations = "ops";
+    private const string Operations = FleetEvents.OutboxPartition;
     private const int BatchSize = 100;
     private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Fleet;
 
@@ -20,7 +21,7 @@ public sealed class TableFleetStore(StorageTables tables) : IFleetStore
     {
         ArgumentNullException.ThrowIfNull(operation);
         var response = await Call(() => table.AddEntityAsync(ToEntity(operation).EnsureFits(), cancellationToken), cancellationToken).ConfigureAwait(false);
-        return operation with { ETag = response.Headers.ETag?.ToString() };
+        return operation with { ETag = response.Headers.ETag?.ToString(), Stored = new FleetProgress(operation.Status, operation.CurrentTier) };
     }
 
     public async Task<FleetOperation?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -41,12 +42,17 @@ public sealed class TableFleetStore(StorageTables tables) : IFleetStore
         ArgumentNullException.ThrowIfNull(operation);
         try
         {
-            var response = await Call(
-                () => table.UpdateEntityAsync(ToEntity(operation).EnsureFits(), new ETag(operation.ETag!), TableUpdateMode.Replace, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-            return operation with { ETag = response.Headers.ETag?.ToString() };
+            // The progress events go in the same transaction as the change: a lost compare-and-swap writes neither.
+            var events = outbox.Events(at => FleetEvents.Between(operation, at));
+            var write = new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(operation).EnsureFits(), new ETag(operation.ETag!));
+            var etag = await Call(() => outbox.WriteAsync(table, OutboxTable.Fleet, write, events, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return operation with { ETag = etag, Stored = new FleetProgress(operation.Status, operation.CurrentTier) };
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
         {
             return null;
         }
@@ -54,7 +60,8 @@ public sealed class TableFleetStore(StorageTables tables) : IFleetStore
 
     public Task<Page> ListAsync(string? project, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        var query = new QueryFilter().Equal("PartitionKey", Operations);
+        // The operations' partition also holds their waiting events, keyed above every operation.
+        var query = new QueryFilter().Equal("PartitionKey", Operations).Where("RowKey", "lt", "~");
         var filter = (project is null ? query : query.Equal("Project", project)).Build();
         return Call(
             () => Paging.ReadAsync(table, tables.Tokens, "fleet:" + project, filter, limit, continuationToken, FromEntity, cancellationToken),
@@ -125,6 +132,11 @@ public sealed class TableFleetStore(StorageTables tables) : IFleetStore
         entity["CancelRequested"] = op.CancelRequested;
         entity.SetString("CancelledBy", op.CancelledBy);
         entity.SetString("Error", op.Error);
+        entity["VmCount"] = op.VmCount;
+        if (op.FinalCounts is { } counts)
+        {
+            entity.SetJson("FinalCounts", counts);
+        }
         entity.SetTime("CreatedAt", op.CreatedAt);
         entity.SetTime("UpdatedAt", op.UpdatedAt);
         entity.SetTime("EndedAt", op.EndedAt);
@@ -155,10 +167,13 @@ public sealed class TableFleetStore(StorageTables tables) : IFleetStore
         CancelRequested = e.GetBoolean("CancelRequested") ?? false,
         CancelledBy = e.GetText("CancelledBy"),
         Error = e.GetText("Error"),
+        VmCount = e.GetInt32("VmCount") ?? 0,
+        FinalCounts = e.GetJson<Dictionary<string, int>>("FinalCounts"),
         CreatedAt = e.GetTime("CreatedAt") ?? default,
         UpdatedAt = e.GetTime("UpdatedAt") ?? default,
         EndedAt = e.GetTime("EndedAt"),
         ETag = e.ETag.ToString(),
+        Stored = new FleetProgress(e.RequiredEnum<FleetStatus>("Status"), e.GetInt32("CurrentTier") ?? 0),
     };
 
     private static TableEntity ToEntity(string id, FleetVmResult r)

@@ -31,8 +31,9 @@ public sealed class FinishFleetActivity(IFleetStore store, TimeProvider time) : 
         var final = rows.Where(r => r.IsFinal).Concat(unissued).ToList();
         var status = operation.Error is not null ? FleetStatus.Failed : FleetPlanning.Outcome(operation.CancelRequested, final);
         var now = time.GetUtcNow();
+        var counts = final.GroupBy(r => r.Status.ToWire()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var written = await FleetRows.ChangeAsync(
-            store, operation.Id, op => op.IsFinished ? null : op with { Status = status, EndedAt = now, UpdatedAt = now }, ct).ConfigureAwait(false);
+            store, operation.Id, op => op.IsFinished ? null : op with { Status = status, VmCount = final.Count, FinalCounts = counts, EndedAt = now, UpdatedAt = now }, ct).ConfigureAwait(false);
         return written?.Status ?? status;
     }
 }

@@ -47,6 +47,16 @@ public sealed record FleetOperation
 
     public int TierCount { get; init; }
 
+    /// <summary>How many VMs the operation placed (known once planned).</summary>
+    public int VmCount { get; init; }
+
+    /// <summary>The VMs' results counted by status (wire names) when the operation ended; null before.</summary>
+    public IReadOnlyDictionary<string, int>? FinalCounts { get; init; }
+
+    /// <summary>The status and tier as last read from or written to the store (set by the store, like the ETag), so a
+    /// write can tell which progress events it publishes without reading again; null for a record never stored.</summary>
+    public FleetProgress? Stored { get; init; }
+
     public bool CancelRequested { get; init; }
 
     /// <summary>Why the operation could not run at all (its target named too many VMs); null otherwise.</summary>

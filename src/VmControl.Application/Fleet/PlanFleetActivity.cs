@@ -37,7 +37,7 @@ public sealed class PlanFleetActivity(IFleetStore store, IVmStore vms, VmSelecti
         await FleetRows.ChangeAsync(
             store,
             operation.Id,
-            stored => stored.Status != FleetStatus.Pending ? null : stored with { Status = FleetStatus.Running, TierCount = tiers, Error = error, UpdatedAt = now },
+            stored => stored.Status != FleetStatus.Pending ? null : stored with { Status = FleetStatus.Running, TierCount = tiers, VmCount = rows.Count, Error = error, UpdatedAt = now },
             CancellationToken.None).ConfigureAwait(false);
         return new FleetPlan(tiers, operation.TierDelay, operation.Readiness, error);
     }
