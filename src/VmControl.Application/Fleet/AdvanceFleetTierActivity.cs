@@ -33,6 +33,25 @@ public sealed partial class AdvanceFleetTierActivity(
     public override async Task<FleetTierState> RunAsync(TaskActivityContext context, FleetStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
+
+        // While actions are in flight and nothing moves, the step waits here a little (looking every quarter of the
+        // poll interval) rather than returning at once: the tier goes on as soon as an action ends, not a durable
+        // timer's wake-up later, and an idle tier still costs one step per StepWait.
+        var until = time.GetUtcNow() + settings.StepWait;
+        while (true)
+        {
+            var (state, progressed) = await StepAsync(input).ConfigureAwait(false);
+            if (progressed || state.Running == 0 || state.CancelRequested || state.RetryAt is not null || time.GetUtcNow() >= until)
+            {
+                return state;
+            }
+
+            await Task.Delay(settings.PollInterval / 4, time).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(FleetTierState State, bool Progressed)> StepAsync(FleetStep input)
+    {
         var ct = CancellationToken.None;
         var operation = await FleetRows.ChangeAsync(
             store, input.OperationId, op => op.CurrentTier >= input.Tier ? null : op with { CurrentTier = input.Tier, UpdatedAt = time.GetUtcNow() }, ct)
@@ -62,11 +81,12 @@ public sealed partial class AdvanceFleetTierActivity(
             await store.WriteResultsAsync(operation.Id, changed, ct).ConfigureAwait(false);
         }
 
-        return new FleetTierState(
+        var state = new FleetTierState(
             current.Count(r => r.Status == FleetVmStatus.Running),
             current.Count(r => r.Status == FleetVmStatus.Pending),
             retryAt,
             operation.CancelRequested);
+        return (state, changed.Count > 0);
     }
 
     // Running VMs: has the action ended? Issuing VMs (a crashed step): did the action start?

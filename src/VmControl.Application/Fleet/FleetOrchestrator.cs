@@ -62,13 +62,13 @@ public sealed partial class FleetOrchestrator : TaskOrchestrator<FleetRun, Fleet
                 return state.CancelRequested;
             }
 
-            var wake = context.CurrentUtcDateTime + input.PollInterval;
-            if (state.Running == 0 && retryAt is { } budgetAt && budgetAt.UtcDateTime > wake)
+            // With actions in flight the step itself waited for one to end: step again at once. Only a budget that
+            // said to wait (and nothing in flight) sleeps, on a durable timer until it grants again.
+            if (state.Running == 0 && retryAt is { } budgetAt)
             {
-                wake = budgetAt.UtcDateTime;
+                var wake = context.CurrentUtcDateTime + input.PollInterval;
+                await WaitUntilAsync(context, budgetAt.UtcDateTime > wake ? budgetAt.UtcDateTime : wake);
             }
-
-            await WaitUntilAsync(context, wake);
         }
 
         return true;
