@@ -165,7 +165,8 @@ public sealed partial class KeystoneApi(TokenService tokens, LoginThrottle throt
         ["media-types"] = new JsonArray(new JsonObject { ["base"] = "application/json", ["type"] = "application/vnd.openstack.identity-v3+json" }),
     };
 
-    private static NovaResult Error(int code, string title, string message) => NovaResult.Json(code, ErrorBody(code, title, message));
+    /// <summary>Keystone's error body, <c>{"error": {code, title, message}}</c>.</summary>
+    public static NovaResult Error(int code, string title, string message) => NovaResult.Json(code, ErrorBody(code, title, message));
 
     private static JsonObject ErrorBody(int code, string title, string message) =>
         new() { ["error"] = new JsonObject { ["code"] = code, ["title"] = title, ["message"] = message } };
