@@ -9,6 +9,7 @@ using VmControl.Events.EventGrid;
 using VmControl.Functions;
 using VmControl.Hosting;
 using VmControl.Http.Identity;
+using VmControl.OpenStack;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -27,6 +28,9 @@ builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
 builder.Services.AddVmControlHttp();
+
+// The OpenStack face under /api/identity, /api/compute and /api/image (OpenStackFunctions), from the OpenStack section.
+builder.Services.AddOpenStackApi(builder.Configuration);
 
 // Event Grid receives every event when Events:EventGrid:Endpoint is set (the Bicep sets it), signed in as the app's identity.
 builder.Services.AddEventGridPublisher(builder.Configuration);
