@@ -109,4 +109,18 @@ public sealed class RoutingFaultTests
             Assert.Equal(status, value.GetProperty("code").GetInt32());
         }
     }
+
+    [Theory]
+    [InlineData("""{"auth":{"identity":{"methods":["password"],"password":true},"scope":true}}""")]
+    [InlineData("""{"auth":{"identity":{"methods":["password"],"password":[1]},"scope":{"project":5}}}""")]
+    [InlineData("""{"auth":{"identity":{"methods":["password"],"password":{"user":"alice"}},"scope":"x"}}""")]
+    [InlineData("""{"auth":{"identity":{"methods":["token"],"token":7}}}""")]
+    public async Task A_token_request_of_the_wrong_shape_is_keystones_401_not_a_500(string body)
+    {
+        await using var host = await FacadeHost.StartAsync();
+        using var response = await host.SendAsync("POST", "/identity/v3/auth/tokens", body);
+        Assert.Equal(401, (int)response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal(401, error.GetProperty("code").GetInt32());
+    }
 }
