@@ -30,7 +30,8 @@ builder.Services.AddVmControlPowerSync();
 builder.Services.AddVmControlHttp();
 
 // The OpenStack face under /api/identity, /api/compute and /api/image (OpenStackFunctions), from the OpenStack section.
-builder.Services.AddOpenStackApi(builder.Configuration);
+// Never keyless here: the Functions host reaches the worker over loopback, so every caller would look local.
+builder.Services.AddOpenStackApi(builder.Configuration, keylessAllowed: false);
 
 // Event Grid receives every event when Events:EventGrid:Endpoint is set (the Bicep sets it), signed in as the app's identity.
 builder.Services.AddEventGridPublisher(builder.Configuration);

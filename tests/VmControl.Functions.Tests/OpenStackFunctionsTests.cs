@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
@@ -9,6 +10,7 @@ using VmControl.Application.Model;
 using VmControl.Application.Tasks;
 using VmControl.Domain;
 using VmControl.Functions.Http;
+using VmControl.Functions.Tests.Fakes;
 using VmControl.OpenStack;
 using VmControl.Testing.Fakes;
 
@@ -32,6 +34,9 @@ public sealed class OpenStackFunctionsTests : IDisposable
             ["OpenStack:Accounts:0:Password"] = Password,
             ["OpenStack:Accounts:0:Project"] = "demo",
             ["OpenStack:Accounts:0:Roles:0"] = "admin",
+
+            // Set, and still never honoured behind the Functions host (keylessAllowed: false, as Program.cs registers it).
+            ["OpenStack:AllowNoAuth"] = "true",
         }).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -40,7 +45,8 @@ public sealed class OpenStackFunctionsTests : IDisposable
         collection.AddSingleton<IActionLog>(new FakeActionLog());
         collection.AddSingleton<ITaskLauncher>(new FakeTaskLauncher());
         collection.AddSingleton<IHypervisorDriver>(new FakeDriver(DriverCapabilities.All));
-        collection.AddOpenStackApi(settings);
+        collection.AddSingleton<IServer>(new LoopbackServer());
+        collection.AddOpenStackApi(settings, keylessAllowed: false);
         services = collection.BuildServiceProvider();
     }
 
@@ -102,6 +108,15 @@ public sealed class OpenStackFunctionsTests : IDisposable
         Assert.Equal("http://functions.example/api/image/v2/", body.GetProperty("versions")[0].GetProperty("links")[0].GetProperty("href").GetString());
     }
 
+    [Fact]
+    public async Task Compute_WithoutAToken_FromLoopbackThroughTheHost_IsA401EvenWithAllowNoAuth()
+    {
+        var (status, body, _) = await SendAsync(new OpenStackFunctions().Compute, "GET", "/api/compute/v2.1/servers", loopback: true);
+
+        Assert.Equal(401, status);
+        Assert.Equal(401, body.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
     private static string AuthBody() => JsonSerializer.Serialize(new
     {
         auth = new
@@ -119,9 +134,15 @@ public sealed class OpenStackFunctionsTests : IDisposable
     }
 
     private async Task<(int Status, JsonElement Body, IHeaderDictionary Headers)> SendAsync(
-        Func<HttpRequest, Task<IActionResult>> trigger, string method, string path, string? body = null, string? token = null)
+        Func<HttpRequest, Task<IActionResult>> trigger, string method, string path, string? body = null, string? token = null, bool loopback = false)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        if (loopback)
+        {
+            // As the Functions host's proxy connects to the worker, which listens on loopback only.
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
+        }
+
         context.Request.Method = method;
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("functions.example");
