@@ -10,6 +10,7 @@ using VmControl.Events.EventGrid;
 using VmControl.Functions;
 using VmControl.Hosting;
 using VmControl.Http.Identity;
+using VmControl.OpenStack;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -29,6 +30,10 @@ builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
 builder.Services.AddVmControlHttp();
+
+// The OpenStack face under /api/identity, /api/compute and /api/image (OpenStackFunctions), from the OpenStack section.
+// Never keyless here: the Functions host reaches the worker over loopback, so every caller would look local.
+builder.Services.AddOpenStackApi(builder.Configuration, keylessAllowed: false);
 
 // Event Grid receives every event when Events:EventGrid:Endpoint is set (the Bicep sets it), signed in as the app's identity.
 builder.Services.AddEventGridPublisher(builder.Configuration);

@@ -75,8 +75,8 @@ public sealed class ServerView(FlavorCatalog flavors)
             ["created"] = NovaJson.Time(vm.CreatedAt),
             ["updated"] = NovaJson.Time(vm.UpdatedAt),
             ["addresses"] = new JsonObject(),
-            ["accessIPv4"] = string.Empty,
-            ["accessIPv6"] = string.Empty,
+            ["accessIPv4"] = vm.AccessIPv4 ?? string.Empty,
+            ["accessIPv6"] = vm.AccessIPv6 ?? string.Empty,
             ["links"] = Links(vm.Id, computeUrl),
             ["OS-DCF:diskConfig"] = "MANUAL",
         };
