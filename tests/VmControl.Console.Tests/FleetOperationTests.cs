@@ -35,6 +35,7 @@ public sealed class FleetOperationTests(ConsoleFixture fixture) : ConsoleTest(fi
         // The filter as a selector: the operation resolves it and stops both, in its own page.
         await page.GetByRole(AriaRole.Button, new() { Name = "Act on the current filter…" }).ClickAsync();
         await Assertions.Expect(page.Locator(".fleet-action .target")).ToContainTextAsync("tags " + tag);
+        await Fixture.ScreenshotAsync(page, "console-fleet-action.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Review…" }).ClickAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Stop every VM matching the filter?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Yes, stop" }).ClickAsync();
@@ -52,6 +53,7 @@ public sealed class FleetOperationTests(ConsoleFixture fixture) : ConsoleTest(fi
 
         await Assertions.Expect(page.Locator(".tier progress").First).ToHaveAttributeAsync("value", "2");
         await Assertions.Expect(page.Locator("#cancel-operation")).ToBeHiddenAsync();
+        await Fixture.ScreenshotAsync(page, "console-fleet-operation.png");
         foreach (var id in tagged)
         {
             Assert.Equal("stopped", (await Api.GetVmAsync(id, Timeout)).Str("vmState"));
@@ -85,6 +87,7 @@ public sealed class FleetOperationTests(ConsoleFixture fixture) : ConsoleTest(fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Add tag" }).ClickAsync();
         await Assertions.Expect(page.Locator(".tag-messages [role='alert'] [data-fact='code']")).ToHaveTextAsync("invalid_request");
         Assert.Equal(["env=dev"], await TagsAsync(id));
+        await Fixture.ScreenshotAsync(page, "console-vm-tags.png");
 
         var reader = await OpenAsync($"#/vms/{id}", apiKey: TestKeys.Reader);
         await Assertions.Expect(reader.Locator(".tag-editor li[data-tag='env=dev']")).ToBeVisibleAsync();

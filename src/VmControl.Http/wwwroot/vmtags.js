@@ -22,25 +22,28 @@ export function tagEditor(vmId, changed) {
     }, '×')) : h('span', { class: 'muted' }, 'No tags.')));
   }
 
-  async function change(request, done) {
+  async function change(request, done, accepted) {
+    let data;
     try {
-      const { data } = await request();
-      show(data.tags);
-      say(messages, done, 'ok');
-      await changed?.();
-      return true;
+      ({ data } = await request());
     } catch (e) {
       // The problem (title, detail, code) under the form: there is one field, so it needs no pointing at.
       say(messages, e);
-      return false;
+      return;
     }
+    show(data.tags);
+    accepted?.();
+    say(messages, done, 'ok');
+    // Not awaited: the page's refresh must not hold the form (what is typed meanwhile stays).
+    changed?.();
   }
 
   form.addEventListener('submit', e => {
     e.preventDefault();
     const tag = input.value.trim();
     if (!tag) { input.focus(); return; }
-    change(() => put(path(tag)), `Tag ${tag} added.`).then(ok => { if (ok) input.value = ''; });
+    // Emptied only if it still holds what was sent: the operator may already be typing the next tag.
+    change(() => put(path(tag)), `Tag ${tag} added.`, () => { if (input.value.trim() === tag) input.value = ''; });
   });
 
   return {
