@@ -10,7 +10,7 @@ public sealed class LayoutTests(ConsoleFixture fixture) : ConsoleTest(fixture)
         var page = await OpenAsync("#/");
         await page.SetViewportSizeAsync(800, 900);
 
-        foreach (var (hash, table) in new[] { ("#/", "table.fleet"), ("#/alerts?status=any", "table.alerts"), ($"#/vms/{id}", "table.history"), ("#/lifecycle", "table.lifecycle") })
+        foreach (var (hash, table) in new[] { ("#/", "table.fleet"), ("#/alerts?status=any", "table.alerts"), ($"#/vms/{id}", "table.history"), ("#/lifecycle", "table.lifecycle"), ("#/fleet-operations", "table.operations") })
         {
             await page.GotoAsync("/" + hash);
             await Assertions.Expect(page.Locator(table)).ToBeVisibleAsync();

@@ -51,10 +51,10 @@ export function askKey(reason) {
   return keyPrompt;
 }
 
-/** Calls the API; resolves to { status, data, headers } for 2xx and throws ApiError otherwise. */
-export async function call(method, path, body) {
+/** Calls the API; resolves to { status, data, headers } for 2xx and throws ApiError otherwise. `extra`: more headers. */
+export async function call(method, path, body, extra) {
   for (let attempt = 0; ; attempt++) {
-    const headers = { Accept: 'application/json' };
+    const headers = { Accept: 'application/json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const key = sessionStorage.getItem(KEY);
     if (key) headers['X-Api-Key'] = key;
@@ -95,7 +95,7 @@ export function whoami() {
 export async function allows(route) {
   try { return (await whoami()).routes.includes(route); } catch { return false; }
 }
-export const post = (path, body) => call('POST', path, body ?? {});
+export const post = (path, body, headers) => call('POST', path, body ?? {}, headers);
 export const put = (path, body) => call('PUT', path, body);
 export const del = path => call('DELETE', path);
 

@@ -1,10 +1,13 @@
-// Fleet: a summary of the whole fleet, every VM with its three statuses as badges, search by name prefix, filters,
-// sorting, paging by continuationToken, live refresh that keeps the operator's filters, sort, page and focus (they
-// live in the hash: #/?name=web&vmState=active&sort=-updated&page=...). Hard-deleted VMs are hidden unless asked for;
-// a VM with an unresolved power_mismatch alert carries a marker linking to it.
+// Fleet: a summary of the whole fleet, every VM with its three statuses as badges and its tags, search by name
+// prefix, filters (Nova's four tag filters among them), sorting, paging by continuationToken, live refresh that keeps
+// the operator's filters, sort, page and focus (they live in the hash: #/?name=web&vmState=active&tags=env%3Ddev...).
+// Hard-deleted VMs are hidden unless asked for; a VM with an unresolved power_mismatch alert carries a marker linking
+// to it. An operator ticks VMs (or takes the current filter) and opens the fleet action panel (fleet-action.js).
 import { get, getLifecycle, query } from './api.js';
 import { badge, field, h, keepFocus, problemView, replace, select, tableWrap, timeEl, vmLink, VM_STATES, POWER_STATES } from './ui.js';
 import { every, isType, setParams } from './nav.js';
+import { chips, parseList, tagsOf } from './tags.js';
+import { actionPanel } from './fleet-action.js';
 
 export const FLEET_PLACE = 'vmcontrol.fleetPlace';
 
@@ -19,6 +22,7 @@ const COLUMNS = [
   ['powerState', 'power_state', vm => vm.powerState],
   ['size', 'Size', vm => vm.size],
   ['image', 'Image', vm => vm.image],
+  ['tags', 'Tags', vm => tagsOf(vm).join(',')],
   ['updated', 'Updated', vm => vm.updatedAt ?? ''],
   ['id', 'Id', vm => vm.id],
 ];
@@ -48,6 +52,22 @@ export function summarize(vms, openAlerts) {
   };
 }
 
+// The tag filters: the hash's key, the listing's query parameter, the selector's field (same name), the label.
+const TAG_FILTERS = [
+  ['tags', 'tags', 'Has all tags'],
+  ['tagsAny', 'tags-any', 'Has any tag'],
+  ['notTags', 'not-tags', 'Lacks one of the tags'],
+  ['notTagsAny', 'not-tags-any', 'Has none of the tags'],
+];
+
+/** The selector of the active filters (docs/fleet.md "Selectors"): what "act on the current filter" targets. */
+export function selectorOf(state) {
+  const s = {};
+  for (const [k] of TAG_FILTERS) { const list = parseList(state[k]); if (list.length) s[k] = list; }
+  for (const k of ['vmState', 'powerState', 'taskState', 'name']) if (state[k]) s[k] = state[k];
+  return s;
+}
+
 export function mount(root, { params }) {
   const state = {
     name: params.get('name') || '',
@@ -58,7 +78,10 @@ export function mount(root, { params }) {
     sort: params.get('sort') || 'name',
     deleted: params.get('deleted') === '1',
     page: params.get('page') || '',
+    ...Object.fromEntries(TAG_FILTERS.map(([k]) => [k, params.get(k) || ''])),
   };
+  // The VMs ticked, kept across refreshes and pages until the filters change.
+  const selected = new Set();
   if (!state.page) previous = [];
   let next = null;
   let items = [];
@@ -72,6 +95,7 @@ export function mount(root, { params }) {
     field('vm_state', select('vmState', [['', 'any'], ...VM_STATES], state.vmState, { id: 'filter-vm' })),
     field('task_state', taskSelect),
     field('power_state', select('powerState', [['', 'any'], ...POWER_STATES], state.powerState, { id: 'filter-power' })),
+    TAG_FILTERS.map(([k, , label]) => field(label, h('input', { name: k, id: 'filter-' + k, value: state[k], autocomplete: 'off', spellcheck: 'false', placeholder: 'env=dev, tier=1' }))),
     field('Per page', select('limit', ['10', '25', '50', '100', '1000'], state.limit, { id: 'filter-limit' })),
     h('label', { class: 'check' }, deletedBox, ' Show hard-deleted'),
     h('button', { type: 'button', onclick: clear }, 'Clear filters'));
@@ -92,13 +116,42 @@ export function mount(root, { params }) {
   const nextButton = h('button', { type: 'button', dataset: { focus: 'next' }, onclick: () => { previous.push(state.page); state.page = next; sync(); poll.now(); } }, 'Next →');
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' }, prevButton, h('span', { class: 'page-no' }), nextButton);
 
+  const selectedText = h('span', { class: 'selected-count', 'aria-live': 'polite' });
+  const actSelected = h('button', { type: 'button', id: 'act-selected', onclick: () => openPanel({ vmIds: [...selected] }) }, 'Act on selected…');
+  const actFilter = h('button', { type: 'button', id: 'act-filter', onclick: () => openPanel({ selector: selectorOf(state) }) }, 'Act on the current filter…');
+  const clearSelection = h('button', { type: 'button', onclick: () => { selected.clear(); renderRows(); } }, 'Clear selection');
+  const panelSlot = h('div', { class: 'panel-slot' });
+  const toolbar = h('div', { class: 'selection', role: 'group', 'aria-label': 'Fleet action', dataset: { needs: 'operator' } },
+    selectedText, actSelected, clearSelection, actFilter, h('a', { href: '#/fleet-operations' }, 'Fleet operations'));
+
   replace(root,
     h('div', { class: 'title-row' }, h('h1', {}, 'Fleet'), h('a', { class: 'button', href: '#/create', dataset: { needs: 'operator' } }, 'Create VM')),
-    summary, form, status, tableWrap(table), pager);
+    summary, form, toolbar, panelSlot, status, tableWrap(table), pager);
+
+  function openPanel(target) {
+    const panel = actionPanel(target, () => { replace(panelSlot); actFilter.focus(); });
+    replace(panelSlot, panel);
+    panel.querySelector('select, input')?.focus();
+  }
+
+  function renderSelection() {
+    selectedText.textContent = `${selected.size} selected`;
+    actSelected.disabled = selected.size === 0;
+    clearSelection.disabled = selected.size === 0;
+  }
+
+  function toggle(id, on) {
+    if (on) selected.add(id); else selected.delete(id);
+    renderSelection();
+    const all = headRow.querySelector('#select-page');
+    if (all) all.checked = items.length > 0 && items.every(vm => selected.has(vm.id));
+  }
 
   function renderHead() {
     const [key, desc] = state.sort.startsWith('-') ? [state.sort.slice(1), true] : [state.sort, false];
-    replace(headRow, COLUMNS.map(([k, title]) => h('th', {
+    const all = h('input', { type: 'checkbox', id: 'select-page', 'aria-label': 'Select all on this page', dataset: { focus: 'select-page' },
+      onchange: e => { const on = e.target.checked; for (const vm of items) toggle(vm.id, on); renderRows(); } });
+    replace(headRow, h('th', { scope: 'col', class: 'col-select', dataset: { needs: 'operator' } }, all), COLUMNS.map(([k, title]) => h('th', {
       scope: 'col', class: 'col-' + k, 'aria-sort': k === key ? (desc ? 'descending' : 'ascending') : null,
     }, h('button', { type: 'button', class: 'sort', dataset: { sort: k, focus: 'sort-' + k }, onclick: () => sortBy(k) },
       title, h('span', { class: 'arrow', 'aria-hidden': 'true' }, k === key ? (desc ? ' ▼' : ' ▲') : '')))));
@@ -113,6 +166,7 @@ export function mount(root, { params }) {
 
   function sync() {
     setParams({ name: state.name, vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
+      ...Object.fromEntries(TAG_FILTERS.map(([k]) => [k, state[k]])),
       limit: state.limit === '25' ? '' : state.limit, sort: state.sort === 'name' ? '' : state.sort,
       deleted: state.deleted ? '1' : '', page: state.page });
     remember();
@@ -125,20 +179,33 @@ export function mount(root, { params }) {
   function clear() {
     for (const s of form.querySelectorAll('select')) s.value = s.name === 'limit' ? '25' : '';
     nameInput.value = '';
+    for (const [k] of TAG_FILTERS) form.elements[k].value = '';
     deletedBox.checked = false;
     changed();
   }
 
+  const filters = () => JSON.stringify([...form.querySelectorAll('select')].map(s => state[s.name]).concat(
+    state.name, state.deleted, TAG_FILTERS.map(([k]) => state[k])));
+
   function changed() {
+    const before = filters();
     for (const s of form.querySelectorAll('select')) state[s.name] = s.value;
     state.name = nameInput.value.trim();
+    for (const [k] of TAG_FILTERS) state[k] = parseList(form.elements[k].value).join(',');
     state.deleted = deletedBox.checked;
+    // A text field reports its change again when it loses focus (after Enter already applied it): no change then,
+    // and the operator's ticks and page stay.
+    if (filters() === before) return;
+    // The ticks and an open panel belonged to the old filter.
+    selected.clear();
+    replace(panelSlot);
     state.page = '';
     previous = [];
     sync();
     poll.now();
   }
   form.addEventListener('change', e => { if (e.target !== nameInput) changed(); });
+  form.addEventListener('submit', changed);
   // Search as the operator types, once they pause.
   let typing = null;
   nameInput.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(changed, 300); });
@@ -150,12 +217,18 @@ export function mount(root, { params }) {
     const compare = key === 'id' ? (x, y) => (x < y ? -1 : x > y ? 1 : 0)
       : (x, y) => x.localeCompare(y, undefined, { numeric: true });
     const shown = [...items].sort((a, b) => (desc ? -1 : 1) * compare(String(value(a)), String(value(b))) || (a.id < b.id ? -1 : 1));
+    renderSelection();
+    const all = headRow.querySelector('#select-page');
+    if (all) all.checked = shown.length > 0 && shown.every(vm => selected.has(vm.id));
     keepFocus(root, () => {
       replace(tbody, shown.length === 0
-        ? h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No VM matches these filters.'))
+        ? h('tr', {}, h('td', { colspan: COLUMNS.length + 1, class: 'empty' }, 'No VM matches these filters.'))
         : shown.map(vm => {
           const alert = mismatches.get(vm.id);
           return h('tr', { dataset: { vmId: vm.id }, 'aria-busy': vm.taskState ? 'true' : null, class: [vm.taskState ? 'in-flight' : '', alert ? 'drift' : ''].join(' ').trim() || null },
+            h('td', { class: 'col-select', dataset: { needs: 'operator' } }, h('input', {
+              type: 'checkbox', checked: selected.has(vm.id), 'aria-label': 'Select ' + vm.name, dataset: { focus: 'sel-' + vm.id },
+              onchange: e => toggle(vm.id, e.target.checked) })),
             h('td', { class: 'col-name' }, vmLink(vm.id, vm.name),
               alert ? [' ', h('a', { class: 'mismatch', href: '#/alerts?vmId=' + encodeURIComponent(vm.id), title: alert.message, dataset: { focus: 'mm-' + vm.id } }, '⚠ power mismatch')] : null),
             h('td', { class: 'col-vmState' }, badge('vm', vm.vmState)),
@@ -163,6 +236,7 @@ export function mount(root, { params }) {
             h('td', { class: 'col-powerState' }, badge('power', vm.powerState)),
             h('td', { class: 'col-size' }, vm.size),
             h('td', { class: 'col-image' }, vm.image),
+            h('td', { class: 'col-tags' }, chips(tagsOf(vm))),
             h('td', { class: 'col-updated' }, timeEl(vm.updatedAt)),
             h('td', { class: 'col-id mono' }, vm.id));
         }));
@@ -177,6 +251,7 @@ export function mount(root, { params }) {
       const showDeleted = state.deleted || state.vmState === 'hard_deleted';
       [page, alerts] = await Promise.all([
         get('vms' + query({ name: state.name, vmState: state.vmState, taskState: state.taskState, powerState: state.powerState,
+          ...Object.fromEntries(TAG_FILTERS.map(([k, q]) => [q, state[k]])),
           excludeHardDeleted: showDeleted ? '' : 'true', limit: state.limit, continuationToken: state.page })),
         // Open or acknowledged: an acknowledged mismatch is still a mismatch until power sync resolves it.
         Promise.all(['open', 'acknowledged'].map(st => get(`alerts?status=${st}&kind=power_mismatch&limit=1000`)))

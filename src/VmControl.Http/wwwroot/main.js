@@ -1,12 +1,13 @@
-// The console's shell: hash routing (#/, #/vms/{id}, #/alerts, #/create, #/lifecycle, #/simulator),
-// live updates from the event stream (polling while it is down) that pause when "Live updates" is off or the tab is
-// hidden, and the open-alerts banner.
+// The console's shell: hash routing (#/, #/vms/{id}, #/fleet-operations[/{id}], #/alerts, #/create, #/lifecycle,
+// #/simulator), live updates from the event stream (polling while it is down) that pause when "Live updates" is off
+// or the tab is hidden, and the open-alerts banner.
 import { askKey, get, getLifecycle, whoami } from './api.js';
 import { h, replace, problemView } from './ui.js';
 import { every, isType, route } from './nav.js';
 import { start as startEvents } from './events.js';
 import * as fleet from './fleet.js';
 import * as vm from './vm.js';
+import * as operations from './operations.js';
 import * as alerts from './alerts.js';
 import * as create from './create.js';
 import * as lifecycle from './lifecycle.js';
@@ -16,7 +17,7 @@ const main = document.getElementById('main');
 const live = document.getElementById('live');
 let unmount = null;
 
-const views = { '': fleet, vms: vm, alerts, create, lifecycle, simulator };
+const views = { '': fleet, vms: vm, 'fleet-operations': operations, alerts, create, lifecycle, simulator };
 
 function render() {
   const { parts, params } = route();

@@ -8,18 +8,19 @@ const live = () => document.getElementById('live');
 const STREAMING_POLL_MS = 10000;
 
 /** A test (or an operator) may set every poll interval, in ms, for this session: sessionStorage 'vmcontrol.pollMs'. */
-function interval(ms) {
+function interval(ms, steady) {
   const fixed = Number(sessionStorage.getItem('vmcontrol.pollMs'));
   if (fixed > 0) return fixed;
-  return streaming() ? Math.max(ms, STREAMING_POLL_MS) : ms;
+  return streaming() && !steady ? Math.max(ms, STREAMING_POLL_MS) : ms;
 }
 
 /**
  * Runs fn now and then every `ms` while live updates are on and the tab is visible; never overlaps itself. With
  * `on`, a predicate over CloudEvents from the stream, a matching event refreshes at once (a burst of events once).
  * Returns a stop function; its `now()` runs fn at once (after an operator's action) whatever the toggle says.
+ * `steady`: keep `ms` while the stream is live too, for a view whose state changes without an event of its own.
  */
-export function every(ms, fn, on) {
+export function every(ms, fn, on, steady = false) {
   let stopped = false;
   let timer = null;
   let running = null;
@@ -30,13 +31,13 @@ export function every(ms, fn, on) {
   const tick = async force => {
     if (stopped) return;
     clearTimeout(timer);
-    if (running) { timer = setTimeout(tick, interval(ms)); return; }
+    if (running) { timer = setTimeout(tick, interval(ms, steady)); return; }
     if (force || (live().checked && !document.hidden)) {
       running = run();
       await running;
       running = null;
     }
-    if (!stopped) timer = setTimeout(tick, interval(ms));
+    if (!stopped) timer = setTimeout(tick, interval(ms, steady));
   };
   const onEvent = async e => {
     if (stopped || !on?.(e.detail) || !live().checked || document.hidden) return;

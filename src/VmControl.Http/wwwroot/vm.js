@@ -7,6 +7,7 @@ import { ApiError, del, get, getLifecycle, post, query } from './api.js';
 import { badge, confirmDialog, duration, field, h, problemView, replace, say, select, showFieldError, tableWrap, timeEl } from './ui.js';
 import { every, isAbout, setParams } from './nav.js';
 import { FLEET_PLACE } from './fleet.js';
+import { tagEditor } from './vmtags.js';
 
 // Actions that ask for parameters first; the rest are sent as soon as their button is pressed.
 const FORMS = {
@@ -78,13 +79,15 @@ export function mount(root, { parts, params }) {
   const historyBody = h('tbody');
   const moreButton = h('button', { type: 'button', hidden: true, onclick: () => loadMoreHistory() }, 'Older actions');
   const resetForm = resetStateForm();
+  const tags = tagEditor(id, () => poll.now());
   for (const type of ['focusin', 'mouseover']) buttons.addEventListener(type, showHint);
 
   replace(root,
     h('p', { class: 'crumbs' }, h('a', { href: sessionStorage.getItem(FLEET_PLACE) || '#/' }, '← Fleet')),
     h('div', { class: 'title-row' }, heading, badges, mismatch),
     h('div', { class: 'columns' },
-      h('section', { 'aria-labelledby': 'fields-h' }, h('h2', { id: 'fields-h' }, 'Details'), fields),
+      h('section', { 'aria-labelledby': 'fields-h' }, h('h2', { id: 'fields-h' }, 'Details'), fields,
+        h('h2', { id: 'tags-h' }, 'Tags'), tags.el),
       h('section', { 'aria-labelledby': 'actions-h' },
         h('h2', { id: 'actions-h' }, 'Actions'),
         buttons, hint, h('div', { class: 'actions danger-zone', dataset: { needs: 'operator' } }, deleteButton), messages, formSlot,
@@ -104,7 +107,6 @@ export function mount(root, { parts, params }) {
     replace(badges, badge('vm', vm.vmState), badge('task', vm.taskState), badge('power', vm.powerState));
     const rows = [
       ['Id', h('span', { class: 'mono' }, vm.id)], ['Name', vm.name], ['Size', vm.size], ['Image', vm.image],
-      ['Tags', Object.keys(vm.tags || {}).length ? Object.entries(vm.tags).map(([k, v]) => `${k}=${v}`).join(', ') : '—'],
       ['Driver', vm.driver],
       ['Power detail', vm.powerStateDetail ?? '—'], ['Power observed', timeEl(vm.powerStateObservedAt)],
       ['Created', timeEl(vm.createdAt)], ['Updated', timeEl(vm.updatedAt)],
@@ -114,6 +116,7 @@ export function mount(root, { parts, params }) {
       rows.push(['Simulator', h('a', { href: '#/simulator?vmId=' + encodeURIComponent(vm.id) }, 'Faults or drift for this VM')]);
     }
     replace(fields, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+    tags.render(vm);
     renderButtons();
     if (vm.fault) {
       replace(fault, h('h2', { id: 'fault-h' }, 'Last fault'),
