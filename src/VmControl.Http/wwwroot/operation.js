@@ -1,7 +1,7 @@
 // One fleet operation (#/fleet-operations/{id}): what was asked, its status, counts by VM status, a progress bar per
 // tier, every VM's result (VM, tier, status, its action, the refusal's or error's code and message) and Cancel while
-// it runs. It refreshes on the action events of its VMs, and every 2 s while it runs whatever the stream says: the
-// operation's own status moves on a step after its VMs' last event, and no event says so.
+// it runs. It refreshes on its own progress events (vmcontrol.fleet.*, subject fleet-operations/{id}) and the action
+// events of its VMs, and every 2 s while it runs as a safety net.
 import { ApiError, get, post } from './api.js';
 import { confirmDialog, h, problemView, replace, say, tableWrap, timeEl, vmLink } from './ui.js';
 import { every, isType } from './nav.js';
@@ -121,7 +121,8 @@ export function mount(root, { parts }) {
   }
 
   // The VMs' own actions publish events (requestedBy fleet:{id}); the subject names the VM.
-  const mine = e => isType('vmcontrol.action.')(e) && (vmIds.has(e.data?.vmId) || vmIds.has(e.subject?.replace(/^vms\//, '')));
+  const mine = e => (isType('vmcontrol.fleet.')(e) && e.subject === `fleet-operations/${id}`)
+    || (isType('vmcontrol.action.')(e) && (vmIds.has(e.data?.vmId) || vmIds.has(e.subject?.replace(/^vms\//, ''))));
   const poll = every(2000, load, mine, true);
   return () => { poll(); document.title = 'VmControl console'; };
 }
