@@ -28,6 +28,8 @@ public sealed partial class AdvanceFleetTierActivity(
     // A crashed step's VM shows its action near the top of its history; older ones are not this operation's.
     private const int HistoryLookBack = 20;
 
+    private const int ManyInFlight = 64;
+
     private readonly FleetSettings settings = options.Value;
 
     public override async Task<FleetTierState> RunAsync(TaskActivityContext context, FleetStep input)
@@ -46,7 +48,9 @@ public sealed partial class AdvanceFleetTierActivity(
                 return state;
             }
 
-            await Task.Delay(settings.PollInterval / 4, time).ConfigureAwait(false);
+            // Each look reads every action in flight: with many in flight, look less often, so the looks do not
+            // compete with the very tasks they wait for.
+            await Task.Delay(state.Running > ManyInFlight ? settings.PollInterval : settings.PollInterval / 4, time).ConfigureAwait(false);
         }
     }
 
