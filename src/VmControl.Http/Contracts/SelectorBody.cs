@@ -1,3 +1,4 @@
+using VmControl.Application.UseCases;
 using VmControl.Domain;
 
 namespace VmControl.Http.Contracts;
@@ -17,8 +18,6 @@ public sealed record SelectorBody(
     string? Name = null,
     string? Project = null)
 {
-    private const int MaxNameLength = 64;
-
     /// <summary>The selector, or a 400 naming the field (under <paramref name="field"/>) that is wrong.</summary>
     public (Selector? Value, ApiResult? Problem) ToSelector(string field)
     {
@@ -42,9 +41,9 @@ public sealed record SelectorBody(
             return (null, problem);
         }
 
-        if (Name is { Length: > MaxNameLength } || Name?.Any(char.IsControl) == true)
+        if (Name is { Length: > VmValidation.MaxNameLength } || Name?.Any(char.IsControl) == true)
         {
-            return (null, Problems.Invalid($"{field}.name", $"name must be a prefix of at most {MaxNameLength} characters."));
+            return (null, Problems.Invalid($"{field}.name", $"name must be a prefix of at most {VmValidation.MaxNameLength} characters."));
         }
 
         if (Project is not null && !Projects.IsValid(Project))
