@@ -22,6 +22,9 @@ public sealed class StorageTables
         TagIndex = service.GetTableClient(prefix + "TagIndex");
         Subscriptions = service.GetTableClient(prefix + "Subscriptions");
         DeadLetters = service.GetTableClient(prefix + "DeadLetters");
+        Schedules = service.GetTableClient(prefix + "Schedules");
+        Calendars = service.GetTableClient(prefix + "Calendars");
+        Overrides = service.GetTableClient(prefix + "Overrides");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -41,9 +44,15 @@ public sealed class StorageTables
 
     public TableClient DeadLetters { get; }
 
+    public TableClient Schedules { get; }
+
+    public TableClient Calendars { get; }
+
+    public TableClient Overrides { get; }
+
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters, Schedules, Calendars, Overrides];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

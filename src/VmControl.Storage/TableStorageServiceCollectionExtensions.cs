@@ -31,6 +31,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IRateBudget, TableRateBudget>();
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddSingleton<IScheduleStore, TableScheduleStore>();
         services.AddHostedService<TableStorageStartup>();
         return services;
     }

@@ -43,6 +43,7 @@ public sealed record Schedule
     public string? ETag { get; init; }
 
     /// <summary>The caller a schedule's actions are requested as: a system actor, so a lock holds against it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Caller Actor => Caller.System(ActorName(Id));
 
     public static string ActorName(string scheduleId) => "schedule:" + scheduleId;

@@ -7,6 +7,7 @@ namespace VmControl.Application.Schedules;
 /// </summary>
 public sealed record SchedulePeriod(IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly Stop)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool CrossesMidnight => Stop <= Start;
 
     public override string ToString() =>
