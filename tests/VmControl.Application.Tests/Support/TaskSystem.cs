@@ -20,6 +20,9 @@ public sealed class TaskSystem : IAsyncLifetime
 
     public Action<TaskSettings> ConfigureTasks { get; init; } = _ => { };
 
+    /// <summary>Services registered before the system's own (which only add what is missing): a clock, an event sink.</summary>
+    public Action<IServiceCollection> ConfigureServices { get; init; } = _ => { };
+
     public IServiceProvider Services => host!.Services;
 
     /// <summary>The use cases, called as the API calls them.</summary>
@@ -41,6 +44,7 @@ public sealed class TaskSystem : IAsyncLifetime
             NullLoggerFactory.Instance);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        ConfigureServices(builder.Services);
         builder.Services.AddTableStorage(new TableStorageOptions { ConnectionString = AzuriteCheck.ConnectionString, TablePrefix = prefix });
         builder.Services.AddSimulatedHypervisor(AzuriteCheck.ConnectionString, o => o.TablePrefix = prefix);
         builder.Services.AddVmControlApplication(ConfigureTasks);
