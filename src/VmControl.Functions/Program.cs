@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VmControl.Application;
 using VmControl.Application.PowerSync;
+using VmControl.Application.Schedules;
 using VmControl.Application.Settings;
 using VmControl.Events.EventGrid;
 using VmControl.Functions;
@@ -26,6 +27,7 @@ builder.Services.AddSingleton<ITaskLauncher, FunctionsTaskLauncher>();
 builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
+builder.Services.AddVmControlSchedules();
 builder.Services.AddVmControlHttp();
 
 // Event Grid receives every event when Events:EventGrid:Endpoint is set (the Bicep sets it), signed in as the app's identity.

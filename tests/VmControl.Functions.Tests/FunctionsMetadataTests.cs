@@ -173,12 +173,20 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void TimerTrigger_ReadsItsScheduleFromThePowerSyncScheduleSetting()
     {
-        var timer = Assert.Single(Metadata.WithTrigger("timerTrigger"));
+        var timer = Assert.Single(Metadata.WithTrigger("timerTrigger"), f => f.Name == nameof(PowerSyncTimer));
 
-        Assert.Equal(nameof(PowerSyncTimer), timer.Name);
         // The host resolves the expression from the app setting PowerSync__Schedule: the key PowerSyncSettings binds
         // from the PowerSync section (Program.cs), so one setting drives both.
         Assert.Equal($"%PowerSync:{nameof(PowerSyncSettings.Schedule)}%", timer.Trigger.Schedule);
+    }
+
+    [Fact]
+    public void TimerTriggers_AreThePowerSyncAndTheScheduleTick()
+    {
+        Assert.Equal(
+            [nameof(PowerSyncTimer), nameof(ScheduleTickTimer)],
+            Metadata.WithTrigger("timerTrigger").Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ScheduleTickTimer.EveryMinute, Metadata.WithTrigger("timerTrigger").Single(f => f.Name == nameof(ScheduleTickTimer)).Trigger.Schedule);
     }
 
     // The Functions trigger serving a route is named after its handler on VmControlApi, without the Async suffix.

@@ -18,6 +18,7 @@ public static class ScheduleServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleSettings>, ScheduleSettingsValidation>());
         services.TryAddSingleton<ScheduleTick>();
+        services.TryAddSingleton<ScheduleQueries>();
         return services;
     }
 }

@@ -3,9 +3,6 @@ namespace VmControl.Application.Schedules;
 /// <summary>The schedule tick's settings (section <c>Schedules</c>, docs/configuration.md).</summary>
 public sealed class ScheduleSettings
 {
-    /// <summary>The Functions timer's CRON schedule (<c>%Schedules:Tick%</c>); the Functions host reads it itself.</summary>
-    public string Tick { get; set; } = "30 */1 * * * *";
-
     /// <summary>The local host's interval between the end of one tick and the start of the next; zero or less turns the tick off.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -12,11 +12,6 @@ public sealed class ScheduleSettingsValidation : IValidateOptions<ScheduleSettin
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Tick))
-        {
-            failures.Add($"{Section}:{nameof(options.Tick)} must be a CRON schedule.");
-        }
-
         SettingRules.InRange(failures, $"{Section}:{nameof(options.PageSize)}", options.PageSize, 1, 1000);
         SettingRules.InRange(failures, $"{Section}:{nameof(options.SkipsListed)}", options.SkipsListed, 0, 10000);
         SettingRules.NotNegative(failures, $"{Section}:{nameof(options.DeviationGrace)}", options.DeviationGrace);
