@@ -12,6 +12,21 @@ public static class RouteSamples
     /// <summary>The subscription the samples name: seeded by the in-memory host; on a real host it does not exist (404).</summary>
     public const string SubscriptionId = "sub-0123456789abcdef";
 
+    /// <summary>The schedule, calendar and override the samples name: seeded by the in-memory host's schedule store; on a real host they do not exist (404).</summary>
+    public const string ScheduleId = "sch-sample";
+
+    public const string CalendarId = "cal-sample";
+
+    public const string OverrideId = "ovr-sample";
+
+    /// <summary>The routes whose sample names a record only the in-memory host seeds: a real host answers them 404.</summary>
+    public static IReadOnlySet<string> SeededInMemoryOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GET schedules/{id}", "PUT schedules/{id}", "DELETE schedules/{id}", "GET schedules/{id}/preview", "DELETE calendars/{id}", "DELETE overrides/{id}",
+    };
+
+    private const string ScheduleSample = """{ "name": "office hours", "timeZone": "Europe/London", "periods": [{ "days": ["mon", "tue", "wed", "thu", "fri"], "start": "08:00", "stop": "18:00" }], "vmIds": ["{vm}"] }""";
+
     public static IReadOnlyDictionary<string, (string Path, string? Body, bool AboutTheVm)> ByRoute { get; } = new Dictionary<string, (string, string?, bool)>
     {
         ["POST vms"] = ("/api/vms", """{ "name": "m1", "size": "small", "image": "ubuntu" }""", false),
@@ -29,6 +44,19 @@ public static class RouteSamples
         ["GET vms/{id}/actions"] = ("/api/vms/{vm}/actions", null, true),
         ["GET vms/{id}/actions/{actionId}"] = ("/api/vms/{vm}/actions/{action}", null, true),
         ["POST vms/{id}/reset-state"] = ("/api/vms/{vm}/reset-state", """{ "vmState": "active", "reason": "matrix" }""", true),
+        ["GET vms/{id}/schedule"] = ("/api/vms/{vm}/schedule", null, true),
+        ["GET schedules"] = ("/api/schedules", null, false),
+        ["POST schedules"] = ("/api/schedules", ScheduleSample, false),
+        ["GET schedules/{id}"] = ("/api/schedules/" + ScheduleId, null, false),
+        ["PUT schedules/{id}"] = ("/api/schedules/" + ScheduleId, ScheduleSample, false),
+        ["DELETE schedules/{id}"] = ("/api/schedules/" + ScheduleId, null, false),
+        ["GET schedules/{id}/preview"] = ("/api/schedules/" + ScheduleId + "/preview?from=2025-03-24T00:00:00Z&to=2025-03-31T00:00:00Z", null, false),
+        ["GET calendars"] = ("/api/calendars", null, false),
+        ["PUT calendars/{id}"] = ("/api/calendars/uk-bank-holidays", """{ "name": "UK bank holidays", "holidays": ["2026-12-25", "2026-12-28"] }""", false),
+        ["DELETE calendars/{id}"] = ("/api/calendars/" + CalendarId, null, false),
+        ["GET overrides"] = ("/api/overrides", null, false),
+        ["POST overrides"] = ("/api/overrides", """{ "vmId": "{vm}", "desired": "on", "for": "03:00:00", "reason": "release night" }""", true),
+        ["DELETE overrides/{id}"] = ("/api/overrides/" + OverrideId, null, false),
         ["GET alerts"] = ("/api/alerts", null, false),
         ["POST alerts/{alertId}/acknowledge"] = ("/api/alerts/{alert}/acknowledge", """{ "note": "seen" }""", true),
         ["POST power-sync"] = ("/api/power-sync", null, false),
@@ -72,6 +100,19 @@ public static class RouteSamples
         ["GET vms/{id}/actions"] = Role.Reader,
         ["GET vms/{id}/actions/{actionId}"] = Role.Reader,
         ["POST vms/{id}/reset-state"] = Role.Admin,
+        ["GET vms/{id}/schedule"] = Role.Reader,
+        ["GET schedules"] = Role.Reader,
+        ["POST schedules"] = Role.Operator,
+        ["GET schedules/{id}"] = Role.Reader,
+        ["PUT schedules/{id}"] = Role.Operator,
+        ["DELETE schedules/{id}"] = Role.Operator,
+        ["GET schedules/{id}/preview"] = Role.Reader,
+        ["GET calendars"] = Role.Reader,
+        ["PUT calendars/{id}"] = Role.Admin,
+        ["DELETE calendars/{id}"] = Role.Admin,
+        ["GET overrides"] = Role.Reader,
+        ["POST overrides"] = Role.Operator,
+        ["DELETE overrides/{id}"] = Role.Operator,
         ["GET alerts"] = Role.Reader,
         ["POST alerts/{alertId}/acknowledge"] = Role.Operator,
         ["POST power-sync"] = Role.Admin,

@@ -3,7 +3,8 @@ using VmControl.Application.Schedules;
 namespace VmControl.Http.Contracts;
 
 /// <summary>An override as written (<c>POST /api/overrides</c>): a VM or a selector, on or off, until an instant, and why.</summary>
-public sealed record OverrideBody(string? VmId, SelectorBody? Selector, string? Desired, DateTimeOffset? Until, string? Reason)
+/// <remarks><c>for</c> (a duration, <c>03:00:00</c>) is the other way to say <c>until</c>: from now.</remarks>
+public sealed record OverrideBody(string? VmId, SelectorBody? Selector, string? Desired, DateTimeOffset? Until, string? Reason, TimeSpan? For = null)
 {
     /// <summary>How far ahead an override may reach: it is a temporary exception, not a second schedule.</summary>
     public static readonly TimeSpan MaxLength = TimeSpan.FromDays(31);
@@ -37,9 +38,14 @@ public sealed record OverrideBody(string? VmId, SelectorBody? Selector, string? 
             return (null, Problems.Invalid("desired", "desired must be on or off."));
         }
 
-        if (Until is not { } until || until <= now || until > now + MaxLength)
+        if (Until is not null && For is not null)
         {
-            return (null, Problems.Invalid("until", "until must be an instant in the next 31 days (RFC 3339, with its offset)."));
+            return (null, Problems.Invalid("for", "Give until or for, not both."));
+        }
+
+        if ((Until ?? (For is { } length ? now + length : null)) is not { } until || until <= now || until > now + MaxLength)
+        {
+            return (null, Problems.Invalid("until", "until must be an instant in the next 31 days (RFC 3339, with its offset), or for a duration up to 31 days."));
         }
 
         if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 500)
