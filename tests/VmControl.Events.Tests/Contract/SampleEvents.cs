@@ -80,6 +80,8 @@ internal static class SampleEvents
             AlertEvents.Acknowledged(alert with { Status = AlertStatus.Acknowledged, AcknowledgedBy = "bob", AcknowledgeNote = "on it" }, At),
             AlertEvents.Resolved(alert with { Status = AlertStatus.Resolved }, At),
             AlertEvents.Opened(stranger, At),
+            AlertEvents.Opened(alert with { Kind = AlertKind.ScheduleDeviation, ExpectedPowerStates = [PowerState.Running], Message = "Schedule 'office' wants the VM on." }, At),
+            AlertEvents.Opened(alert with { Kind = AlertKind.BillingLeak, VmState = VmState.Stopped, ExpectedPowerStates = [PowerState.Shutdown], Message = "Stopped but still allocated." }, At),
         ];
     }
 }
