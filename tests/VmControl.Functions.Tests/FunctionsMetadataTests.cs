@@ -32,6 +32,7 @@ public sealed class FunctionsMetadataTests
         "RunPowerSync",         // resumes lost tasks; the orphan check reads the task's instance
         "GetHealth",            // the engine check reads an instance
         nameof(PowerSyncTimer), // the same pass as RunPowerSync
+        nameof(ScheduleTickTimer), // the tick's actions start tasks
     ];
 
     private static FunctionsMetadata Metadata => FunctionsMetadata.FromBuild;
@@ -69,6 +70,7 @@ public sealed class FunctionsMetadataTests
         var expected = ApiRoutes.All.Select(r => $"{FunctionName(r)}: httpTrigger")
             .Append("Console: httpTrigger")
             .Append($"{nameof(PowerSyncTimer)}: timerTrigger")
+            .Append($"{nameof(ScheduleTickTimer)}: timerTrigger")
             .Append($"{Assert.Single(await ScheduledOrchestrationsAsync())}: orchestrationTrigger")
             .Append($"{VmTaskOrchestratorV1.Name}: orchestrationTrigger")
             .Concat((await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).Distinct().Select(a => $"{a}: activityTrigger"))
