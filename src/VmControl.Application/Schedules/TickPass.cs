@@ -30,10 +30,12 @@ internal sealed partial class TickPass(TickPorts ports, ScheduleSettings setting
         }
 
         await ReadDeviationsAsync(cancellationToken).ConfigureAwait(false);
+        // Every VM, unfiltered: a tombstone claims no schedule (Schedule.Claims), and a filter only adds work to the
+        // table service's scan of each page.
         string? token = null;
         do
         {
-            var page = await ports.Vms.ListAsync(new VmQuery(Limit: settings.PageSize, ContinuationToken: token, ExcludeHardDeleted: true), cancellationToken)
+            var page = await ports.Vms.ListAsync(new VmQuery(Limit: settings.PageSize, ContinuationToken: token), cancellationToken)
                 .ConfigureAwait(false);
             reads++;
             foreach (var vm in page.Items)
