@@ -22,7 +22,7 @@ using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(40));
 var ct = cancel.Token;
 var monday = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schedule benchmark {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores"));
-var rows = new List<(int N, string Kind, TickSummary Tick, double CpuSeconds)>();
+var rows = new List<(int N, string Kind, TickSummary Tick, double CpuSeconds, double ListSeconds)>();
 foreach (var n in sizes)
 {
     var options = new TableStorageOptions { ConnectionString = connection, TablePrefix = "Bsc" + Guid.NewGuid().ToString("N")[..10] };
@@ -56,14 +56,14 @@ foreach (var n in sizes)
         }, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={n}: seeded in {seeding.Elapsed.TotalSeconds:F1} s"));
 
-        rows.Add(await MeasureAsync(n, "steady", tick, ct));
+        rows.Add(await MeasureAsync(n, "steady", tick, vms, ct));
         var stopped = ids.Take(Math.Max(1, n / 100)).ToList();
         await Parallel.ForEachAsync(stopped, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, token) =>
         {
             var vm = (await vms.GetAsync(id, token))!;
             await vms.TryReplaceAsync(vm with { VmState = VmState.Stopped, PowerState = PowerState.Shutdown }, token);
         });
-        rows.Add(await MeasureAsync(n, "1% stopped", tick, ct));
+        rows.Add(await MeasureAsync(n, "1% stopped", tick, vms, ct));
         if (rows[^1].Tick.Issued != stopped.Count || launcher.Started != stopped.Count)
         {
             Console.WriteLine($"  ! expected {stopped.Count} starts, issued {rows[^1].Tick.Issued}, launched {launcher.Started}");
@@ -76,17 +76,26 @@ foreach (var n in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine("| N | tick | VM pages | target ≤ ceil(N/1000) | all table reads | actions issued | deferred | seconds | s per 1,000 VMs | bench CPU s |");
-Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var (n, kind, t, cpu) in rows)
+Console.WriteLine("| N | tick | VM pages | target ≤ ceil(N/1000) | all table reads | actions issued | deferred | tick s | bare listing s | tick / listing | bench CPU s |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (n, kind, t, cpu, list) in rows)
 {
     var pages = (n + 999) / 1000;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n:N0} | {kind} | {pages} | {pages} | {t.TableReads:N0} | {t.Issued:N0} | {t.Deferred} | {t.DurationMs / 1000.0:F2} | {t.DurationMs / (double)n:F3} | {cpu:F2} |"));
+        $"| {n:N0} | {kind} | {pages} | {pages} | {t.TableReads:N0} | {t.Issued:N0} | {t.Deferred} | {t.DurationMs / 1000.0:F2} | {list:F2} | {t.DurationMs / 1000.0 / list:F2}x | {cpu:F2} |"));
 }
 
-static async Task<(int, string, TickSummary, double)> MeasureAsync(int n, string kind, ScheduleTick tick, CancellationToken ct)
+// The baseline, in the same run just before the tick: the same pages of 1,000 listed and nothing else done.
+static async Task<(int, string, TickSummary, double, double)> MeasureAsync(int n, string kind, ScheduleTick tick, TableVmStore vms, CancellationToken ct)
 {
+    var listing = Stopwatch.StartNew();
+    string? token = null;
+    do
+    {
+        token = (await vms.ListAsync(new VmQuery(Limit: 1000, ContinuationToken: token), ct)).ContinuationToken;
+    }
+    while (token is not null);
+    var listSeconds = listing.Elapsed.TotalSeconds;
     var cpu = Environment.CpuUsage.TotalTime;
     var summary = await tick.RunAsync(ct);
     var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
@@ -97,7 +106,7 @@ static async Task<(int, string, TickSummary, double)> MeasureAsync(int n, string
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {kind}: {summary.VmsSeen} VMs, {summary.TableReads} reads, {summary.Issued} issued, {summary.SkippedCount} skipped in {summary.DurationMs} ms"));
-    return (n, kind, summary, cpuSeconds);
+    return (n, kind, summary, cpuSeconds, listSeconds);
 }
 
 static VmRecord Record(string id, DateTimeOffset now) => new()
