@@ -7,7 +7,8 @@ namespace VmControl.Application.Tests.Schedules;
 /// The tick through the real stores and use cases: London office hours (08:00-18:00 weekdays) on one VM per test, the
 /// clock moved to the instants the story needs.
 /// </summary>
-public sealed class ScheduleTickTests(ScheduleTickFixture fixture) : IClassFixture<ScheduleTickFixture>, IAsyncLifetime
+[Collection(ScheduleSystemCollection.Name)]
+public sealed class ScheduleTickTests(ScheduleTickFixture fixture) : IAsyncLifetime
 {
     private readonly List<string> schedules = [];
 
