@@ -54,6 +54,6 @@ internal sealed class AzurePowerReader(ArmClient arm, AzureDriverOptions options
         var codes = data.InstanceView?.Statuses.Select(s => s.Code) ?? [];
         var status = AzurePowerMapper.Map(codes);
         var vmId = data.Tags.TryGetValue(AzureTags.VmId, out var tagged) ? tagged : null;
-        return (new PowerReading(externalId, vmId, status.PowerState, status.Detail, clock.GetUtcNow()), status);
+        return (new PowerReading(externalId, vmId, status.PowerState, status.Detail, clock.GetUtcNow()) { Allocated = AzurePowerStatus.IsAllocated(status.Detail) }, status);
     }
 }

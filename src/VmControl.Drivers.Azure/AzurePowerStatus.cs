@@ -14,4 +14,15 @@ internal sealed record AzurePowerStatus(PowerState PowerState, string? Detail, s
         Provisioning is not null
         && !ProvisioningFailed
         && !string.Equals(Provisioning, "succeeded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the VM holds its host (billed for compute): every power state but <c>deallocated</c>/<c>deallocating</c>
+    /// and hibernated; null when Azure reports no power state.
+    /// </summary>
+    public static bool? IsAllocated(string? detail) => detail switch
+    {
+        null or "unknown" or "not_found" => null,
+        "deallocated" or "deallocating" or "hibernated" => false,
+        _ => true,
+    };
 }

@@ -149,7 +149,7 @@ public sealed partial class SimulatedHypervisor : IHypervisorDriver
         var now = time.GetUtcNow();
         var row = MachineIds.IsValid(externalId) ? await table.GetAsync(externalId, cancellationToken).ConfigureAwait(false) : null;
         var view = row is null ? null : AsOf(row, now);
-        return view is null ? Missing(externalId, row?.VmId, now) : Reading(view, now);
+        return view is null ? Missing(externalId, row?.VmId, now) : Reading(view, now) with { Allocated = Allocated(view) };
     }
 
     public async Task<Page<PowerReading>> ListPowerStatesAsync(string? continuationToken, CancellationToken cancellationToken = default)
@@ -157,7 +157,15 @@ public sealed partial class SimulatedHypervisor : IHypervisorDriver
         Interlocked.Increment(ref bulkReads);
         var (rows, next) = await table.ListPageAsync(continuationToken, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var readings = rows.Select(r => AsOf(r, now)).OfType<MachineEntity>().Select(r => Reading(r, now)).ToList();
+        var readings = rows.Select(r => AsOf(r, now)).OfType<MachineEntity>().Select(r => Reading(r, now) with { Allocated = Allocated(r) }).ToList();
         return new Page<PowerReading>(readings, next);
     }
+
+    /// <summary>A running, paused or suspended machine holds its host; a stopped one only when the simulator says so.</summary>
+    private bool Allocated(MachineEntity row) => (PowerState)row.PowerState switch
+    {
+        PowerState.Shutdown => Settings.StoppedStaysAllocated,
+        PowerState.NoState or PowerState.Crashed => false,
+        _ => true,
+    };
 }

@@ -49,6 +49,12 @@ public sealed class SimulatorSettings
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
+    /// <summary>
+    /// Whether a stopped machine reads as still allocated (Azure's powerOff without deallocation), so power sync's
+    /// cost guard has a billing leak to find; off, a stopped machine reads as released.
+    /// </summary>
+    public bool StoppedStaysAllocated { get; set; }
+
     /// <summary>The simulated provider rate limit (off unless set).</summary>
     public SimulatedThrottle Throttle { get; } = new();
 
@@ -135,6 +141,7 @@ public sealed class SimulatorSettings
         {
             latencyMs = 0;
             failureRate = 0;
+            StoppedStaysAllocated = false;
             faults.Clear();
             holds.Clear();
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using VmControl.Application;
 using VmControl.Application.Ports;
 using VmControl.Application.PowerSync;
+using VmControl.Application.Schedules;
 using VmControl.Application.Settings;
 using VmControl.Events.EventGrid;
 using VmControl.Functions;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<IFleetLauncher, FunctionsFleetLauncher>();
 builder.Services.BindVmControlSettings(builder.Configuration);
 builder.Services.AddVmControlApplication();
 builder.Services.AddVmControlPowerSync();
+builder.Services.AddVmControlSchedules();
 builder.Services.AddVmControlHttp();
 
 // The OpenStack face under /api/identity, /api/compute and /api/image (OpenStackFunctions), from the OpenStack section.

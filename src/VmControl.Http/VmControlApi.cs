@@ -33,7 +33,9 @@ public sealed partial class VmControlApi(
     IPowerSyncRunner? powerSync = null,
     EventSubscriptions? eventSubscriptions = null,
     IOptions<EventSettings>? eventSettings = null,
-    Application.Fleet.FleetOperations? fleetOperations = null)
+    Application.Fleet.FleetOperations? fleetOperations = null,
+    IScheduleStore? scheduleStore = null,
+    Application.Schedules.ScheduleQueries? scheduleQueries = null)
 {
     // Optional: with another driver the simulator's routes answer 404 simulator_not_active, and a host without a
     // power-sync pass answers POST /api/power-sync with 503 power_sync_unavailable.

@@ -33,6 +33,7 @@ builder.Services.AddVmControlHttp();
 builder.Services.AddEventGridPublisher(builder.Configuration);
 builder.Services.AddOpenStackApi(builder.Configuration);
 builder.Services.AddLocalPowerSync();
+builder.Services.AddLocalSchedules();
 
 var app = builder.Build();
 if (keyNotice is not null)

@@ -23,6 +23,9 @@ public sealed class StorageTables
         Subscriptions = service.GetTableClient(prefix + "Subscriptions");
         DeadLetters = service.GetTableClient(prefix + "DeadLetters");
         Fleet = service.GetTableClient(prefix + "Fleet");
+        Schedules = service.GetTableClient(prefix + "Schedules");
+        Calendars = service.GetTableClient(prefix + "Calendars");
+        Overrides = service.GetTableClient(prefix + "Overrides");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -42,11 +45,17 @@ public sealed class StorageTables
 
     public TableClient DeadLetters { get; }
 
+    public TableClient Schedules { get; }
+
+    public TableClient Calendars { get; }
+
+    public TableClient Overrides { get; }
+
     public TableClient Fleet { get; }
 
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters, Fleet];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters, Fleet, Schedules, Calendars, Overrides];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

@@ -32,6 +32,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<IFleetStore, TableFleetStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddSingleton<IScheduleStore, TableScheduleStore>();
         services.AddHostedService<TableStorageStartup>();
         return services;
     }

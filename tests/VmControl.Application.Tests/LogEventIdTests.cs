@@ -5,7 +5,7 @@ namespace VmControl.Application.Tests;
 /// <summary>
 /// Every <c>[LoggerMessage]</c> in src/ has its own event id, so a log query by id finds one message. The ranges:
 /// Application.Tasks 100-199, PowerSync 200-299, UseCases 300-399, Http 400-499, Storage 500-599, drivers 600-699,
-/// hosts 700-799, OpenStack 800-899, event subscriptions and delivery 900-999. A source scan rather than reflection, so that projects this test does not
+/// hosts 700-799, OpenStack 800-899, event subscriptions and delivery 900-999, schedules 1900-1999. A source scan rather than reflection, so that projects this test does not
 /// reference (the Functions app) are covered too.
 /// </summary>
 public sealed partial class LogEventIdTests

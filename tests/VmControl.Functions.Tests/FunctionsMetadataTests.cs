@@ -32,6 +32,7 @@ public sealed class FunctionsMetadataTests
         "RunPowerSync",         // resumes lost tasks; the orphan check reads the task's instance
         "GetHealth",            // the engine check reads an instance
         nameof(PowerSyncTimer), // the same pass as RunPowerSync
+        nameof(ScheduleTickTimer), // the tick's actions start tasks
     ];
 
     // One catch-all trigger per face of the OpenStack router, every method (OpenStackFunctions).
@@ -78,6 +79,7 @@ public sealed class FunctionsMetadataTests
             .Append("Console: httpTrigger")
             .Concat(OpenStackTriggers.Select(t => $"{t.Function}: httpTrigger"))
             .Append($"{nameof(PowerSyncTimer)}: timerTrigger")
+            .Append($"{nameof(ScheduleTickTimer)}: timerTrigger")
             .Append($"{Assert.Single(await ScheduledOrchestrationsAsync())}: orchestrationTrigger")
             .Append($"{VmTaskOrchestratorV1.Name}: orchestrationTrigger")
             .Concat((await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).Distinct().Select(a => $"{a}: activityTrigger"))
@@ -196,12 +198,20 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void TimerTrigger_ReadsItsScheduleFromThePowerSyncScheduleSetting()
     {
-        var timer = Assert.Single(Metadata.WithTrigger("timerTrigger"));
+        var timer = Assert.Single(Metadata.WithTrigger("timerTrigger"), f => f.Name == nameof(PowerSyncTimer));
 
-        Assert.Equal(nameof(PowerSyncTimer), timer.Name);
         // The host resolves the expression from the app setting PowerSync__Schedule: the key PowerSyncSettings binds
         // from the PowerSync section (Program.cs), so one setting drives both.
         Assert.Equal($"%PowerSync:{nameof(PowerSyncSettings.Schedule)}%", timer.Trigger.Schedule);
+    }
+
+    [Fact]
+    public void TimerTriggers_AreThePowerSyncAndTheScheduleTick()
+    {
+        Assert.Equal(
+            [nameof(PowerSyncTimer), nameof(ScheduleTickTimer)],
+            Metadata.WithTrigger("timerTrigger").Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ScheduleTickTimer.EveryMinute, Metadata.WithTrigger("timerTrigger").Single(f => f.Name == nameof(ScheduleTickTimer)).Trigger.Schedule);
     }
 
     // The Functions trigger serving a route is named after its handler on VmControlApi, without the Async suffix.

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using VmControl.Application;
 using VmControl.Application.PowerSync;
+using VmControl.Application.Schedules;
 using VmControl.Application.Tasks;
 using VmControl.Application.UseCases;
 using VmControl.Http.Tests.Fakes;
@@ -51,6 +52,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public FakeEventDelivery Delivery { get; } = new();
 
+    public FakeScheduleStore Schedules { get; } = new();
+
     /// <summary>Made before the app starts, as <see cref="Time"/> is (not read lazily as the others are): the idempotency sweeper, a hosted service, takes both at start.</summary>
     public FakeIdempotencyStore Idempotency { get; private set; } = null!;
 
@@ -87,6 +90,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IWebhookValidator>(_ => host.Value!.Webhooks);
         builder.Services.AddSingleton<IEventDelivery>(_ => host.Value!.Delivery);
         builder.Services.AddSingleton<EventSubscriptions>();
+        builder.Services.AddSingleton<IScheduleStore>(_ => host.Value!.Schedules);
+        builder.Services.AddVmControlSchedules();
         if (simulator)
         {
             builder.Services.AddSingleton<ISimulatorControl>(_ => host.Value!.Simulator);

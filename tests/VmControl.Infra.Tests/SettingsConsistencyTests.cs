@@ -98,6 +98,7 @@ public sealed partial class SettingsConsistencyTests
             (EventGridSettings.Section, typeof(EventGridSettings)),
             (RateBudgetSettings.Section, typeof(RateBudgetSettings)),
             (VmControl.Application.Fleet.FleetSettings.Section, typeof(VmControl.Application.Fleet.FleetSettings)),
+            (ScheduleSettingsValidation.Section, typeof(VmControl.Application.Schedules.ScheduleSettings)),
             ("Simulator", typeof(SimulatorOptions)),
             (DeliverySettings.Section, typeof(DeliverySettings)),
             (WebhookSettings.Section, typeof(WebhookSettings)),

@@ -14,6 +14,20 @@ public static class RouteSamples
 
     /// <summary>The fleet operation the samples name: seeded by the in-memory host; on a real host it does not exist (404).</summary>
     public const string FleetOperationId = "fop-08de000000000000a1b2c3d4";
+    /// <summary>The schedule, calendar and override the samples name: seeded by the in-memory host's schedule store; on a real host they do not exist (404).</summary>
+    public const string ScheduleId = "sch-sample";
+
+    public const string CalendarId = "cal-sample";
+
+    public const string OverrideId = "ovr-sample";
+
+    /// <summary>The routes whose sample names a record only the in-memory host seeds: a real host answers them 404.</summary>
+    public static IReadOnlySet<string> SeededInMemoryOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GET schedules/{id}", "PUT schedules/{id}", "DELETE schedules/{id}", "GET schedules/{id}/preview", "DELETE calendars/{id}", "DELETE overrides/{id}",
+    };
+
+    private const string ScheduleSample = """{ "name": "office hours", "timeZone": "Europe/London", "periods": [{ "days": ["mon", "tue", "wed", "thu", "fri"], "start": "08:00", "stop": "18:00" }], "vmIds": ["{vm}"] }""";
 
     public static IReadOnlyDictionary<string, (string Path, string? Body, bool AboutTheVm)> ByRoute { get; } = new Dictionary<string, (string, string?, bool)>
     {
@@ -36,6 +50,19 @@ public static class RouteSamples
         ["GET fleet-operations"] = ("/api/fleet-operations", null, false),
         ["GET fleet-operations/{id}"] = ("/api/fleet-operations/" + FleetOperationId, null, true),
         ["POST fleet-operations/{id}/cancel"] = ("/api/fleet-operations/" + FleetOperationId + "/cancel", null, true),
+        ["GET vms/{id}/schedule"] = ("/api/vms/{vm}/schedule", null, true),
+        ["GET schedules"] = ("/api/schedules", null, false),
+        ["POST schedules"] = ("/api/schedules", ScheduleSample, false),
+        ["GET schedules/{id}"] = ("/api/schedules/" + ScheduleId, null, false),
+        ["PUT schedules/{id}"] = ("/api/schedules/" + ScheduleId, ScheduleSample, false),
+        ["DELETE schedules/{id}"] = ("/api/schedules/" + ScheduleId, null, false),
+        ["GET schedules/{id}/preview"] = ("/api/schedules/" + ScheduleId + "/preview?from=2025-03-24T00:00:00Z&to=2025-03-31T00:00:00Z", null, false),
+        ["GET calendars"] = ("/api/calendars", null, false),
+        ["PUT calendars/{id}"] = ("/api/calendars/uk-bank-holidays", """{ "name": "UK bank holidays", "holidays": ["2026-12-25", "2026-12-28"] }""", false),
+        ["DELETE calendars/{id}"] = ("/api/calendars/" + CalendarId, null, false),
+        ["GET overrides"] = ("/api/overrides", null, false),
+        ["POST overrides"] = ("/api/overrides", """{ "vmId": "{vm}", "desired": "on", "for": "03:00:00", "reason": "release night" }""", true),
+        ["DELETE overrides/{id}"] = ("/api/overrides/" + OverrideId, null, false),
         ["GET alerts"] = ("/api/alerts", null, false),
         ["POST alerts/{alertId}/acknowledge"] = ("/api/alerts/{alert}/acknowledge", """{ "note": "seen" }""", true),
         ["POST power-sync"] = ("/api/power-sync", null, false),
@@ -83,6 +110,19 @@ public static class RouteSamples
         ["GET fleet-operations"] = Role.Reader,
         ["GET fleet-operations/{id}"] = Role.Reader,
         ["POST fleet-operations/{id}/cancel"] = Role.Operator,
+        ["GET vms/{id}/schedule"] = Role.Reader,
+        ["GET schedules"] = Role.Reader,
+        ["POST schedules"] = Role.Operator,
+        ["GET schedules/{id}"] = Role.Reader,
+        ["PUT schedules/{id}"] = Role.Operator,
+        ["DELETE schedules/{id}"] = Role.Operator,
+        ["GET schedules/{id}/preview"] = Role.Reader,
+        ["GET calendars"] = Role.Reader,
+        ["PUT calendars/{id}"] = Role.Admin,
+        ["DELETE calendars/{id}"] = Role.Admin,
+        ["GET overrides"] = Role.Reader,
+        ["POST overrides"] = Role.Operator,
+        ["DELETE overrides/{id}"] = Role.Operator,
         ["GET alerts"] = Role.Reader,
         ["POST alerts/{alertId}/acknowledge"] = Role.Operator,
         ["POST power-sync"] = Role.Admin,

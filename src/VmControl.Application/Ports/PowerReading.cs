@@ -6,4 +6,11 @@ namespace VmControl.Application.Ports;
 /// <param name="PowerState">The power state mapped onto Nova's codes.</param>
 /// <param name="Detail">The native state (e.g. Azure's <c>deallocated</c>).</param>
 /// <param name="ObservedAt">When it was read.</param>
-public sealed record PowerReading(string ExternalId, string? VmId, PowerState PowerState, string? Detail, DateTimeOffset ObservedAt);
+public sealed record PowerReading(string ExternalId, string? VmId, PowerState PowerState, string? Detail, DateTimeOffset ObservedAt)
+{
+    /// <summary>
+    /// Whether the machine still holds its host (and is billed for it): Azure's "stopped" (powerOff) is, "deallocated"
+    /// is not. Null when the driver cannot tell. Power sync's cost guard reads it (docs/power-sync.md).
+    /// </summary>
+    public bool? Allocated { get; init; }
+}

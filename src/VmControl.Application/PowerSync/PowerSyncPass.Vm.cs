@@ -21,19 +21,20 @@ internal sealed partial class PowerSyncPass
         if (vm is null)
         {
             // Lost the compare-and-swap twice: leave its alerts as they are, the next pass decides.
-            Keep(listed.Id, AlertKind.PowerMismatch, AlertKind.MissingOnHypervisor, AlertKind.StuckTask, AlertKind.OrphanedTask);
+            Keep(listed.Id, AlertKind.PowerMismatch, AlertKind.MissingOnHypervisor, AlertKind.StuckTask, AlertKind.OrphanedTask, AlertKind.BillingLeak);
             return;
         }
 
         if (vm.TaskState is not null)
         {
             // A transition: a mismatch is expected, so its power and missing alerts are neither raised nor resolved.
-            Keep(vm.Id, AlertKind.PowerMismatch, AlertKind.MissingOnHypervisor);
+            Keep(vm.Id, AlertKind.PowerMismatch, AlertKind.MissingOnHypervisor, AlertKind.BillingLeak);
             await CheckTaskAsync(vm, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await CheckDriftAsync(vm, machine, cancellationToken).ConfigureAwait(false);
+        GuardCost(vm, machine);
         await ReclaimAsync(vm, cancellationToken).ConfigureAwait(false);
     }
 

@@ -26,6 +26,12 @@ public sealed class PowerSyncSettings
     /// </summary>
     public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The cost guard: how long a VM may be stopped, idle, on a machine that is still allocated (billed) before a
+    /// <c>billing_leak</c> alert opens; zero or less turns the guard off.
+    /// </summary>
+    public TimeSpan BillingLeakGrace { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Page size of the VM and alert listings (the stores' maximum is 1,000).</summary>
     public int PageSize { get; set; } = 1000;
 

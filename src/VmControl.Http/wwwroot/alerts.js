@@ -4,7 +4,7 @@ import { get, post, query } from './api.js';
 import { field, h, keepFocus, problemView, replace, say, select, showFieldError, tableWrap, timeEl, vmLink } from './ui.js';
 import { every, isType, setParams } from './nav.js';
 
-const KINDS = ['power_mismatch', 'stuck_task', 'orphaned_task', 'missing_on_hypervisor', 'unknown_on_hypervisor'];
+const KINDS = ['power_mismatch', 'stuck_task', 'orphaned_task', 'missing_on_hypervisor', 'unknown_on_hypervisor', 'schedule_deviation', 'billing_leak'];
 let previous = [];
 
 // VM names by id, read once per VM for this page load (a name never changes).
@@ -42,6 +42,11 @@ export function advice(a, name) {
       return ['The hypervisor lists no machine for this VM: recreate it there, or delete the record.'];
     case 'unknown_on_hypervisor':
       return ['A machine no VM record claims: remove it on the hypervisor, or leave it and acknowledge.'];
+    case 'schedule_deviation':
+      return [`A schedule's action on ${vm} did not bring it to the desired state; it is not tried again for this period. Check its action history, then act by hand or set an override. `,
+        h('a', { href: '#/vms/' + encodeURIComponent(a.vmId) }, `Open ${vm}`)];
+    case 'billing_leak':
+      return [`${vm} is stopped but its machine is still allocated, so still billed: deallocate it on the hypervisor (on Azure, Azure:StopMode Deallocate makes every stop release it).`];
     default:
       return [''];
   }

@@ -1,6 +1,6 @@
-// The console's shell: hash routing (#/, #/vms/{id}, #/fleet-operations[/{id}], #/alerts, #/create, #/lifecycle,
-// #/simulator), live updates from the event stream (polling while it is down) that pause when "Live updates" is off
-// or the tab is hidden, and the open-alerts banner.
+// The console's shell: hash routing (#/, #/vms/{id}, #/fleet-operations[/{id}], #/alerts, #/create,
+// #/schedules[/{id}], #/lifecycle, #/simulator), live updates from the event stream (polling while it is down) that
+// pause when "Live updates" is off or the tab is hidden, and the open-alerts banner.
 import { askKey, get, getLifecycle, whoami } from './api.js';
 import { h, replace, problemView } from './ui.js';
 import { every, isType, route } from './nav.js';
@@ -12,12 +12,13 @@ import * as alerts from './alerts.js';
 import * as create from './create.js';
 import * as lifecycle from './lifecycle.js';
 import * as simulator from './simulator.js';
+import * as schedules from './schedules.js';
 
 const main = document.getElementById('main');
 const live = document.getElementById('live');
 let unmount = null;
 
-const views = { '': fleet, vms: vm, 'fleet-operations': operations, alerts, create, lifecycle, simulator };
+const views = { '': fleet, vms: vm, 'fleet-operations': operations, alerts, create, lifecycle, simulator, schedules };
 
 function render() {
   const { parts, params } = route();

@@ -4,6 +4,7 @@
 // linking to its alert, and the admin reset-state. #/vms/{id}?confirm=stop opens that action's confirmation (the
 // alerts view links there).
 import { ApiError, del, get, getLifecycle, post, query } from './api.js';
+import { schedulePanel } from './vmschedule.js';
 import { badge, confirmDialog, duration, field, h, problemView, replace, say, select, showFieldError, tableWrap, timeEl } from './ui.js';
 import { every, isAbout, setParams } from './nav.js';
 import { FLEET_PLACE } from './fleet.js';
@@ -80,6 +81,7 @@ export function mount(root, { parts, params }) {
   const moreButton = h('button', { type: 'button', hidden: true, onclick: () => loadMoreHistory() }, 'Older actions');
   const resetForm = resetStateForm();
   const tags = tagEditor(id, () => poll.now());
+  const schedule = schedulePanel(id);
   for (const type of ['focusin', 'mouseover']) buttons.addEventListener(type, showHint);
 
   replace(root,
@@ -94,6 +96,7 @@ export function mount(root, { parts, params }) {
         h('details', { class: 'admin', dataset: { needs: 'admin' } }, h('summary', {}, 'Admin: reset state'), resetForm))),
     task,
     fault,
+    schedule.section,
     h('section', { 'aria-labelledby': 'history-h' },
       h('h2', { id: 'history-h' }, 'Action history'),
       tableWrap(h('table', { class: 'grid history' },

@@ -1,4 +1,5 @@
 using VmControl.Application.PowerSync;
+using VmControl.Application.Schedules;
 
 namespace VmControl.LocalHost.Hosting;
 
@@ -9,6 +10,14 @@ public static class PowerSyncHostingExtensions
     {
         services.AddVmControlPowerSync();
         services.AddHostedService<PowerSyncHostedService>();
+        return services;
+    }
+
+    /// <summary>The schedule tick and its timer as a hosted service (the host binds the section <c>Schedules</c>).</summary>
+    public static IServiceCollection AddLocalSchedules(this IServiceCollection services)
+    {
+        services.AddVmControlSchedules();
+        services.AddHostedService<ScheduleTickHostedService>();
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed class TaskSystem : IAsyncLifetime
 
     public Action<TaskSettings> ConfigureTasks { get; init; } = _ => { };
 
-    /// <summary>More services or settings, applied after the application's own (e.g. a short fleet poll interval).</summary>
+    /// <summary>Services registered before the system's own (which only add what is missing): a clock, an event sink.</summary>
     public Action<IServiceCollection> ConfigureServices { get; init; } = _ => { };
 
     public IServiceProvider Services => host!.Services;
@@ -44,11 +44,11 @@ public sealed class TaskSystem : IAsyncLifetime
             NullLoggerFactory.Instance);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        ConfigureServices(builder.Services);
         builder.Services.AddTableStorage(new TableStorageOptions { ConnectionString = AzuriteCheck.ConnectionString, TablePrefix = prefix });
         builder.Services.AddSimulatedHypervisor(AzuriteCheck.ConnectionString, o => o.TablePrefix = prefix);
         builder.Services.AddVmControlApplication(ConfigureTasks);
         builder.Services.AddDurableEngine(sidecar);
-        ConfigureServices(builder.Services);
         host = builder.Build();
         await host.StartAsync();
     }

@@ -94,6 +94,8 @@ internal static class SampleEvents
             .. FleetEvents.Between(
                 Fleet() with { Status = FleetStatus.Cancelled, CancelledBy = "bob", Error = null, Stored = new FleetProgress(FleetStatus.Running, 1), FinalCounts = new Dictionary<string, int>() },
                 At),
+            AlertEvents.Opened(alert with { Kind = AlertKind.ScheduleDeviation, ExpectedPowerStates = [PowerState.Running], Message = "Schedule 'office' wants the VM on." }, At),
+            AlertEvents.Opened(alert with { Kind = AlertKind.BillingLeak, VmState = VmState.Stopped, ExpectedPowerStates = [PowerState.Shutdown], Message = "Stopped but still allocated." }, At),
         ];
     }
 
