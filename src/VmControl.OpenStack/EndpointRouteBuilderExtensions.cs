@@ -33,7 +33,7 @@ public static class EndpointRouteBuilderExtensions
     private static void MapCompute(RouteGroupBuilder compute)
     {
         // Routing ignores a trailing slash, so "/v2.1" also serves "/v2.1/" (the href the version documents give).
-        Open(compute, "GET", "/", ComputeApi.VersionsAsync);
+        Open(compute, "GET", "/", ComputeApi.VersionsAsync, negotiate: false);
         Open(compute, "GET", "/v2.1", ComputeApi.VersionAsync);
 
         Map(compute, "GET", "/v2.1/servers", (api, r) => api.ListServersAsync(r, detail: false));
@@ -55,25 +55,26 @@ public static class EndpointRouteBuilderExtensions
 
     private static void MapImage(RouteGroupBuilder image)
     {
-        Open(image, "GET", "/", ImageStub.VersionsAsync);
-        Map(image, "GET", "/v2/images", (_, r) => ImageStub.ListAsync(r));
-        Map(image, "GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r, Route(r, "id")));
+        // Glance has no compute microversions: a client's compute version header must not refuse an image lookup.
+        Open(image, "GET", "/", ImageStub.VersionsAsync, negotiate: false);
+        Map(image, "GET", "/v2/images", (_, r) => ImageStub.ListAsync(r), negotiate: false);
+        Map(image, "GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r, Route(r, "id")), negotiate: false);
     }
 
-    private static void Open(RouteGroupBuilder group, string method, string pattern, Func<ComputeRequest, Task<NovaResult>> handle)
+    private static void Open(RouteGroupBuilder group, string method, string pattern, Func<ComputeRequest, Task<NovaResult>> handle, bool negotiate = true)
     {
         Func<ComputeApi, ComputeRequest, Task<NovaResult>> adapted = (_, request) => handle(request);
-        group.MapMethods(pattern, [method], (RequestDelegate)(context => RunAsync(context, authenticate: false, adapted)));
+        group.MapMethods(pattern, [method], (RequestDelegate)(context => RunAsync(context, authenticate: false, adapted, negotiate)));
     }
 
-    private static void Map(RouteGroupBuilder group, string method, string pattern, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle) =>
-        group.MapMethods(pattern, [method], (RequestDelegate)(context => RunAsync(context, authenticate: true, handle)));
+    private static void Map(RouteGroupBuilder group, string method, string pattern, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle, bool negotiate = true) =>
+        group.MapMethods(pattern, [method], (RequestDelegate)(context => RunAsync(context, authenticate: true, handle, negotiate)));
 
-    private static Task RunAsync(HttpContext context, bool authenticate, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle)
+    private static Task RunAsync(HttpContext context, bool authenticate, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle, bool negotiate = true)
     {
         var api = context.RequestServices.GetRequiredService<ComputeApi>();
         var pipeline = context.RequestServices.GetRequiredService<ComputePipeline>();
-        return pipeline.RunAsync(context, authenticate, request => handle(api, request));
+        return pipeline.RunAsync(context, authenticate, request => handle(api, request), negotiate);
     }
 
     private static string Route(ComputeRequest request, string name) => request.Http.Request.RouteValues[name]?.ToString() ?? string.Empty;

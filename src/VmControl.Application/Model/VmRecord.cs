@@ -11,6 +11,15 @@ public sealed record VmRecord
 
     public required string Image { get; init; }
 
+    /// <summary>A free-text description (Nova's <c>description</c>, microversion 2.19); null when none.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Nova's <c>accessIPv4</c>: an address the user set for reaching the VM; null when none.</summary>
+    public string? AccessIPv4 { get; init; }
+
+    /// <summary>Nova's <c>accessIPv6</c>; null when none.</summary>
+    public string? AccessIPv6 { get; init; }
+
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The project the VM belongs to; callers of other projects (but admins) do not see it.</summary>

@@ -64,8 +64,14 @@ public sealed partial class ComputeApi
 
     private NovaResult RebuildAnswer(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted)
     {
-        var server = view.Base(accepted.Vm, request.Caller, request.ComputeUrl);
+        var server = view.Render(accepted.Vm, request, ServerViewKind.Rebuild);
         server["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword();
+        if (request.Version.AtLeast("2.57"))
+        {
+            // VmControl keeps no user data, so the rebuilt server has none.
+            server["user_data"] = null;
+        }
+
         return NovaResult.Json(202, new JsonObject { ["server"] = server });
     }
 

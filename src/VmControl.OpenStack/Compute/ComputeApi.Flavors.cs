@@ -6,7 +6,7 @@ public sealed partial class ComputeApi
     public Task<NovaResult> ListFlavorsAsync(ComputeRequest request, bool detail)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var list = new JsonArray([.. flavors.All.Select(f => (JsonNode)(detail ? FlavorView.Detail(f, request.ComputeUrl) : FlavorView.Brief(f, request.ComputeUrl)))]);
+        var list = new JsonArray([.. flavors.All.Select(f => (JsonNode)(detail ? FlavorView.Detail(f, request.ComputeUrl, request.Version) : FlavorView.Brief(f, request.ComputeUrl, request.Version)))]);
         return Task.FromResult(NovaResult.Json(200, new JsonObject { ["flavors"] = list }));
     }
 
@@ -15,7 +15,7 @@ public sealed partial class ComputeApi
     {
         ArgumentNullException.ThrowIfNull(request);
         return Task.FromResult(flavors.ById(id) is { } flavor && flavor.Id == id
-            ? NovaResult.Json(200, new JsonObject { ["flavor"] = FlavorView.Detail(flavor, request.ComputeUrl) })
+            ? NovaResult.Json(200, new JsonObject { ["flavor"] = FlavorView.Detail(flavor, request.ComputeUrl, request.Version) })
             : NovaResult.Fault(404, $"Flavor {id} could not be found."));
     }
 

@@ -10,7 +10,7 @@ public sealed partial class ComputeApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Http.Request.Query;
-        var (listing, fault) = ServerListing.Parse(query);
+        var (listing, fault) = ServerListing.Parse(query, request.Version);
         if (fault is not null)
         {
             return fault;
@@ -22,7 +22,7 @@ public sealed partial class ComputeApi
             return markerFault;
         }
 
-        var servers = new JsonArray([.. page.Select(vm => (JsonNode)(detail ? view.Detail(vm, request.Caller, request.ComputeUrl) : ServerView.Brief(vm, request.ComputeUrl)))]);
+        var servers = new JsonArray([.. page.Select(vm => (JsonNode)(detail ? view.Render(vm, request, ServerViewKind.DetailList) : ServerView.Brief(vm, request.ComputeUrl)))]);
         var body = new JsonObject { ["servers"] = servers };
         if (more)
         {
@@ -43,7 +43,7 @@ public sealed partial class ComputeApi
         var vm = await queries.GetVmAsync(id, request.Acting, request.Aborted).ConfigureAwait(false);
         return vm is null || vm.VmState == VmState.HardDeleted
             ? NovaResult.ServerNotFound(id)
-            : NovaResult.Json(200, new JsonObject { ["server"] = view.Detail(vm, request.Caller, request.ComputeUrl) });
+            : NovaResult.Json(200, new JsonObject { ["server"] = view.Detail(vm, request) });
     }
 
     /// <summary><c>POST /servers</c> <c>{"server": {name, imageRef, flavorRef, metadata?}}</c>: 202 with the create view.</summary>

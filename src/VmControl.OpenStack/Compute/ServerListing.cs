@@ -26,9 +26,19 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
     /// <summary>Nova's <c>all_tenants</c>: an admin's listing of every project (ignored for anyone else).</summary>
     public bool AllTenants { get; init; }
 
-    public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query)
+    /// <summary>The 2.26 tag filters (<see cref="ServerTagFilters"/>); null for none.</summary>
+    public TagFilter? Tags { get; init; }
+
+    public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query, NovaVersion version)
     {
         ArgumentNullException.ThrowIfNull(query);
+
+        // From 2.38 a status no server can have is a 400; before, it simply matches nothing.
+        if (version.AtLeast("2.38") && query["status"].Any(s => !NovaStates.Statuses.Contains((s ?? string.Empty).ToUpperInvariant())))
+        {
+            return (null, NovaResult.Fault(400, "Invalid status value"));
+        }
+
         Regex? name = null;
         if (query["name"].ToString() is { Length: > 0 } pattern)
         {
@@ -66,7 +76,7 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         var status = query["status"].ToString() is { Length: > 0 } s ? s.ToUpperInvariant() : null;
         var marker = query["marker"].ToString() is { Length: > 0 } m ? m : null;
         var allTenants = query.TryGetValue("all_tenants", out var all) && all.ToString() is not ("0" or "false" or "False");
-        return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants }, null);
+        return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants, Tags = ServerTagFilters.Parse(query, version) }, null);
     }
 
     /// <summary>The page, or the 400 Nova gives for a marker it does not know or for a name search over its time budget.</summary>
@@ -82,7 +92,7 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         string? token = null;
         do
         {
-            var page = await queries.ListVmsAsync(new VmQuery(Limit: VmQueries.MaxLimit, ContinuationToken: token, Project: project), caller, cancellationToken).ConfigureAwait(false);
+            var page = await queries.ListVmsAsync(new VmQuery(Limit: VmQueries.MaxLimit, ContinuationToken: token, Project: project, Tags: Tags), caller, cancellationToken).ConfigureAwait(false);
             all.AddRange(page.Items.Where(v => v.VmState != VmState.HardDeleted));
             token = page.ContinuationToken;
         }
