@@ -44,6 +44,12 @@ public static class EndpointRouteBuilderExtensions
         Map(compute, "POST", "/v2.1/servers/{id}/action", (api, r) => api.ServerActionAsync(r, Route(r, "id")));
         Map(compute, "GET", "/v2.1/servers/{id}/os-instance-actions", (api, r) => api.ListInstanceActionsAsync(r, Route(r, "id")));
         Map(compute, "GET", "/v2.1/servers/{id}/os-instance-actions/{requestId}", (api, r) => api.ShowInstanceActionAsync(r, Route(r, "id"), Route(r, "requestId")));
+        Map(compute, "GET", "/v2.1/servers/{id}/tags", (api, r) => api.ListTagsAsync(r, Route(r, "id")));
+        Map(compute, "PUT", "/v2.1/servers/{id}/tags", (api, r) => api.ReplaceTagsAsync(r, Route(r, "id")));
+        Map(compute, "DELETE", "/v2.1/servers/{id}/tags", (api, r) => api.RemoveAllTagsAsync(r, Route(r, "id")));
+        Map(compute, "GET", "/v2.1/servers/{id}/tags/{tag}", (api, r) => api.CheckTagAsync(r, Route(r, "id"), Route(r, "tag")));
+        Map(compute, "PUT", "/v2.1/servers/{id}/tags/{tag}", (api, r) => api.AddTagAsync(r, Route(r, "id"), Route(r, "tag")));
+        Map(compute, "DELETE", "/v2.1/servers/{id}/tags/{tag}", (api, r) => api.RemoveTagAsync(r, Route(r, "id"), Route(r, "tag")));
         Map(compute, "GET", "/v2.1/flavors", (api, r) => api.ListFlavorsAsync(r, detail: false));
         Map(compute, "GET", "/v2.1/flavors/detail", (api, r) => api.ListFlavorsAsync(r, detail: true));
         Map(compute, "GET", "/v2.1/flavors/{id}", (api, r) => api.ShowFlavorAsync(r, Route(r, "id")));

@@ -134,10 +134,41 @@ public sealed partial class ComputeApi
     private async Task<NovaResult> LockAsync(ComputeRequest request, string id, ServerAction action)
     {
         var locking = action.NovaName == "lock";
-        var reason = locking ? NovaJson.Text(action.Arguments, "locked_reason") : null;
+        var (reason, invalid) = locking ? LockReason(action.Arguments, request.Version) : (null, null);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         var result = await changeSafeguards.ChangeAsync(
             new SafeguardChange(id, request.Acting, Lock: locking, LockReason: reason), request.Aborted).ConfigureAwait(false);
         return result is CommandResult.Updated ? NovaResult.Empty(202) : CommandFaults.For(result, action.NovaName, id);
+    }
+
+    /// <summary>
+    /// Nova's <c>lock_v273</c> schema: from 2.73 the body may give a <c>locked_reason</c> of 1-255 characters and nothing
+    /// else; before 2.73 anything goes and a reason is ignored, as Nova ignores it.
+    /// </summary>
+    private static (string? Reason, NovaResult? Fault) LockReason(JsonObject arguments, NovaVersion version)
+    {
+        if (!version.AtLeast("2.73"))
+        {
+            return (null, null);
+        }
+
+        if (arguments.Select(a => a.Key).FirstOrDefault(k => k != "locked_reason") is { } unexpected)
+        {
+            return (null, NovaResult.Fault(400, $"Invalid input for field/attribute lock. Additional properties are not allowed ('{unexpected}' was unexpected)"));
+        }
+
+        if (!arguments.ContainsKey("locked_reason"))
+        {
+            return (null, null);
+        }
+
+        return NovaJson.Text(arguments, "locked_reason") is { Length: >= 1 and <= 255 } reason
+            ? (reason, null)
+            : (null, NovaResult.Fault(400, "Invalid input for field/attribute locked_reason. Value must be a string of 1 to 255 characters."));
     }
 
     /// <summary><c>os-resetState</c> (admin): vm_state to active or error, no hypervisor call; 202 as Nova.</summary>

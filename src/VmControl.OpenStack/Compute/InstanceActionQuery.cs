@@ -78,10 +78,8 @@ public sealed record InstanceActionQuery(int? Limit, string? Marker, DateTimeOff
         return (page, size > 0 && page.Count == size, null);
     }
 
-    // Nova compares updated_at, so an action without one passes neither bound.
-    private bool Within(DateTimeOffset? updated) =>
-        (ChangesSince is null || (updated is { } u1 && u1 >= ChangesSince))
-        && (ChangesBefore is null || (updated is { } u2 && u2 <= ChangesBefore));
+    // Both bounds are on updated_at and inclusive, as Nova's query.
+    private bool Within(DateTimeOffset updated) => (ChangesSince is null || updated >= ChangesSince) && (ChangesBefore is null || updated <= ChangesBefore);
 
     private static (DateTimeOffset? Value, NovaResult? Fault) Time(IQueryCollection query, string name)
     {

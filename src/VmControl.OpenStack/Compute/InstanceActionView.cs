@@ -17,12 +17,15 @@ public static class InstanceActionView
         return action.RequestId ?? "req-" + action.Id;
     }
 
-    /// <summary>Nova's <c>updated_at</c> moves with each event of the action; null before the first.</summary>
-    public static DateTimeOffset? UpdatedAt(ActionRecord action)
+    /// <summary>
+    /// Nova's <c>updated_at</c>: when the action last changed (its latest event, start or end), else when it was
+    /// requested; never null, as Tempest's schema wants a time.
+    /// </summary>
+    public static DateTimeOffset UpdatedAt(ActionRecord action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        DateTimeOffset?[] times = [.. action.Events.Select(e => (DateTimeOffset?)e.At), action.StartedAt, action.FinishedAt];
-        return times.Max();
+        DateTimeOffset?[] times = [.. action.Events.Select(e => (DateTimeOffset?)e.At), action.StartedAt, action.FinishedAt, action.RequestedAt];
+        return times.Max()!.Value;
     }
 
     public static JsonObject Action(ActionRecord action, Caller caller, NovaVersion version)
@@ -42,7 +45,7 @@ public static class InstanceActionView
         };
         if (version.AtLeast("2.58"))
         {
-            view["updated_at"] = UpdatedAt(action) is { } updated ? NovaJson.DbTime(updated) : null;
+            view["updated_at"] = NovaJson.DbTime(UpdatedAt(action));
         }
 
         return view;

@@ -101,6 +101,9 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         // Sorted before any regex runs, so matching can walk newest first and stop at a full page.
         var candidates = all
             .Where(v => Status is null || NovaStates.Status(v.VmState, v.TaskState) == Status)
+
+            // The store narrows by the tag index; the check here holds whichever store answered.
+            .Where(v => Tags is null || Tags.Matches(v.Tags))
             .OrderByDescending(v => v.CreatedAt)
             .ThenByDescending(v => v.Id, StringComparer.Ordinal)
             .ToList();
