@@ -114,16 +114,18 @@ public sealed class TempestSchemaTests
     /// <summary>Two actions with events, one failed; returns the server and the request id of the failed one.</summary>
     private static async Task<(string VmId, string RequestId)> SeedActionsAsync(FacadeHost host, VmRecord vm)
     {
-        var first = new ActionRecord { Id = ActionIds.New(Created), VmId = vm.Id, Action = "stop", Status = ActionStatus.Succeeded, RequestedAt = Created, RequestId = "req-11111111-1111-1111-1111-111111111111" };
-        var second = new ActionRecord { Id = ActionIds.New(Created.AddSeconds(5)), VmId = vm.Id, Action = "start", Status = ActionStatus.Failed, RequestedAt = Created.AddSeconds(5) };
+        var first = new ActionRecord { Id = ActionIds.New(Created), VmId = vm.Id, Action = "stop", RequestedAt = Created, RequestId = "req-11111111-1111-1111-1111-111111111111" };
+        var second = new ActionRecord { Id = ActionIds.New(Created.AddSeconds(5)), VmId = vm.Id, Action = "start", RequestedAt = Created.AddSeconds(5) };
         foreach (var action in new[] { first, second })
         {
             await host.Actions.AppendAsync(action);
         }
 
         await host.Actions.AddEventAsync(vm.Id, first.Id, new ActionEvent("hypervisor.begin", Created.AddSeconds(1), "ok"));
+        await host.Actions.FinishAsync(vm.Id, first.Id, ActionStatus.Succeeded, VmState.Stopped, null, Created.AddSeconds(2));
         await host.Actions.AddEventAsync(vm.Id, second.Id, new ActionEvent("hypervisor.begin", Created.AddSeconds(6), "ok"));
         await host.Actions.AddEventAsync(vm.Id, second.Id, new ActionEvent("task.failed", Created.AddSeconds(7), "error", "the driver said no"));
+        await host.Actions.FinishAsync(vm.Id, second.Id, ActionStatus.Failed, VmState.Error, null, Created.AddSeconds(7));
         return (vm.Id, Compute.InstanceActionView.RequestIdOf(second));
     }
 

@@ -48,6 +48,7 @@ public sealed class TempestOracle
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";   // no __pycache__ among the committed copies
             start.ArgumentList.Add(RepoPaths.PathOf("tests", "VmControl.OpenStack.Tests", "Tempest", "validate.py"));
             start.ArgumentList.Add(file);
             using var process = Process.Start(start)!;
