@@ -29,6 +29,9 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
     /// <summary>The 2.26 tag filters (<see cref="ServerTagFilters"/>); null for none.</summary>
     public TagFilter? Tags { get; init; }
 
+    /// <summary>2.73's <c>locked</c> filter; null for none.</summary>
+    public bool? Locked { get; init; }
+
     public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query, NovaVersion version)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -76,7 +79,19 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         var status = query["status"].ToString() is { Length: > 0 } s ? s.ToUpperInvariant() : null;
         var marker = query["marker"].ToString() is { Length: > 0 } m ? m : null;
         var allTenants = query.TryGetValue("all_tenants", out var all) && all.ToString() is not ("0" or "false" or "False");
-        return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants, Tags = ServerTagFilters.Parse(query, version) }, null);
+        bool? locked = null;
+        if (version.AtLeast("2.73") && query["locked"].LastOrDefault() is { } lockedText)
+        {
+            var (value, error) = NovaBool.Parse(lockedText);
+            if (error is not null)
+            {
+                return (null, NovaResult.Fault(400, "Invalid input received: " + error));
+            }
+
+            locked = value;
+        }
+
+        return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants, Tags = ServerTagFilters.Parse(query, version), Locked = locked }, null);
     }
 
     /// <summary>The page, or the 400 Nova gives for a marker it does not know or for a name search over its time budget.</summary>
@@ -104,6 +119,7 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
 
             // The store narrows by the tag index; the check here holds whichever store answered.
             .Where(v => Tags is null || Tags.Matches(v.Tags))
+            .Where(v => Locked is null || v.Locked == Locked)
             .OrderByDescending(v => v.CreatedAt)
             .ThenByDescending(v => v.Id, StringComparer.Ordinal)
             .ToList();

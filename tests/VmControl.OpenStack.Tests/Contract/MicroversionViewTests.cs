@@ -211,4 +211,25 @@ public sealed class MicroversionViewTests
 
         Assert.Equal(expected, status);
     }
+
+    [Theory]
+    [InlineData("locked=true", "2.73", 200, new[] { "held" })]
+    [InlineData("locked=0", "2.73", 200, new[] { "free" })]
+    [InlineData("locked=maybe", "2.73", 400, new string[0])]
+    [InlineData("locked=true", "2.72", 200, new[] { "free", "held" })]
+    public async Task The_list_filters_on_the_lock_from_273(string query, string version, int expected, string[] names)
+    {
+        await using var host = await FacadeHost.StartAsync();
+        host.SeedVm(name: "free");
+        var held = host.SeedVm(name: "held");
+        await host.Vms.TryReplaceAsync(held with { Locked = true });
+
+        var (status, body, _) = await host.CallAsync("GET", "/compute/v2.1/servers?" + query, version: version);
+
+        Assert.Equal(expected, status);
+        if (expected == 200)
+        {
+            Assert.Equal(names, body.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+        }
+    }
 }
