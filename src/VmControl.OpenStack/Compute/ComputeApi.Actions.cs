@@ -57,8 +57,11 @@ public sealed partial class ComputeApi
     {
         "rescue" => NovaResult.Json(200, new JsonObject { ["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword() }),
         "rebuild" => RebuildAnswer(request, action, accepted),
-        // Before 2.45 createImage answers with the image's URL in Location; VmControl has no image service, so it names the action.
-        "createImage" => new NovaResult(202, null, Location(FlavorView.Bookmark(request.ComputeUrl) + "/images/" + accepted.Action.Id)),
+        // Before 2.45 createImage answers with the image's URL in Location, from 2.45 with {"image_id"}; VmControl has
+        // no image service, so the image is named after the snapshot action.
+        "createImage" => request.Version.AtLeast("2.45")
+            ? NovaResult.Json(202, new JsonObject { ["image_id"] = accepted.Action.Id })
+            : new NovaResult(202, null, Location(FlavorView.Bookmark(request.ComputeUrl) + "/images/" + accepted.Action.Id)),
         _ => NovaResult.Empty(action.SuccessStatus),
     };
 

@@ -2,10 +2,15 @@ namespace VmControl.OpenStack.Compute;
 
 public sealed partial class ComputeApi
 {
-    /// <summary><c>GET /flavors</c> and <c>/flavors/detail</c>; query parameters (<c>is_public</c>, …) are ignored: every flavor is public.</summary>
+    /// <summary><c>GET /flavors</c> and <c>/flavors/detail</c>; Nova's query parameters (<c>is_public</c>, …) are ignored (every flavor is public), others are a 400 from 2.75.</summary>
     public Task<NovaResult> ListFlavorsAsync(ComputeRequest request, bool detail)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (NovaQueryKeys.Unknown(request.Http.Request.Query, NovaQueryKeys.Flavors, request.Version) is { } unknown)
+        {
+            return Task.FromResult(unknown);
+        }
+
         var list = new JsonArray([.. flavors.All.Select(f => (JsonNode)(detail ? FlavorView.Detail(f, request.ComputeUrl, request.Version) : FlavorView.Brief(f, request.ComputeUrl, request.Version)))]);
         return Task.FromResult(NovaResult.Json(200, new JsonObject { ["flavors"] = list }));
     }

@@ -35,6 +35,10 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
     public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query, NovaVersion version)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (NovaQueryKeys.Unknown(query, NovaQueryKeys.Servers, version) is { } unknown)
+        {
+            return (null, unknown);
+        }
 
         // From 2.38 a status no server can have is a 400; before, it simply matches nothing.
         if (version.AtLeast("2.38") && query["status"].Any(s => !NovaStates.Statuses.Contains((s ?? string.Empty).ToUpperInvariant())))

@@ -232,4 +232,39 @@ public sealed class MicroversionViewTests
             Assert.Equal(names, body.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData("/compute/v2.1/servers?bogus=1", "2.74", 200)]
+    [InlineData("/compute/v2.1/servers?bogus=1", "2.75", 400)]
+    [InlineData("/compute/v2.1/servers/detail?deleted=False&sort_key=created_at&host=x", "2.75", 200)]
+    [InlineData("/compute/v2.1/flavors/detail?bogus=1", "2.74", 200)]
+    [InlineData("/compute/v2.1/flavors/detail?bogus=1", "2.75", 400)]
+    [InlineData("/compute/v2.1/flavors?is_public=None&minRam=1", "2.75", 200)]
+    public async Task Unknown_list_parameters_are_a_400_from_275(string path, string version, int expected)
+    {
+        await using var host = await FacadeHost.StartAsync();
+
+        var (status, body, _) = await host.CallAsync("GET", path, version: version);
+
+        Assert.Equal(expected, status);
+        if (expected == 400)
+        {
+            Assert.Equal("Invalid input for query parameters bogus. Additional properties are not allowed ('bogus' was unexpected)", body.GetProperty("badRequest").GetProperty("message").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("2.44", false)]
+    [InlineData("2.45", true)]
+    public async Task CreateImage_answers_with_the_image_id_from_245_and_a_location_before(string version, bool body)
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var vm = host.SeedVm();
+
+        var (status, json, response) = await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", """{"createImage": {"name": "snap"}}""", version: version);
+
+        Assert.Equal(202, status);
+        Assert.Equal(body, json.ValueKind == JsonValueKind.Object && json.TryGetProperty("image_id", out _));
+        Assert.Equal(!body, response.Headers.Location is not null);
+    }
 }
