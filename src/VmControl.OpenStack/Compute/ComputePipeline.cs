@@ -21,22 +21,27 @@ public sealed partial class ComputePipeline(TokenService tokens, IOptions<OpenSt
         var headers = context.Response.Headers;
         headers["x-openstack-request-id"] = requestId;
         headers["x-compute-request-id"] = requestId;
-        var (version, result, echo) = negotiate ? Microversion.Negotiate(context.Request) : (Microversion.Min, null, null);
-        if (echo is not null)
+        // Nova's order: keystonemiddleware's 401 comes first (and carries no version headers), then the version check.
+        var caller = authenticate ? Authenticate(context) : new Caller("anonymous", "anonymous", []);
+        NovaResult? result = null;
+        if (caller is null)
         {
-            headers[Microversion.Header] = "compute " + echo;
-            headers[Microversion.LegacyHeader] = echo;
-            headers.Vary = Microversion.Header + ", " + Microversion.LegacyHeader;
+            result = Unauthorized(context);
         }
-
-        if (result is null)
+        else
         {
-            var caller = authenticate ? Authenticate(context) : new Caller("anonymous", "anonymous", []);
-            var compute = caller is null ? null : new ComputeRequest(context, caller, requestId) { Version = version };
-            result = compute is null
-                ? Unauthorized(context)
-                : (authenticate ? ComputePolicy.Check(context.Request, compute.Caller, compute.Actor?.Role) : null)
-                    ?? await Handle(compute, handle).ConfigureAwait(false);
+            var (version, fault, echo) = negotiate ? Microversion.Negotiate(context.Request) : (Microversion.Min, null, null);
+            if (echo is not null)
+            {
+                headers[Microversion.Header] = "compute " + echo;
+                headers[Microversion.LegacyHeader] = echo;
+                headers.Vary = Microversion.Header + ", " + Microversion.LegacyHeader;
+            }
+
+            var compute = new ComputeRequest(context, caller, requestId) { Version = version };
+            result = fault
+                ?? (authenticate ? ComputePolicy.Check(context.Request, compute.Caller, compute.Actor?.Role) : null)
+                ?? await Handle(compute, handle).ConfigureAwait(false);
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);

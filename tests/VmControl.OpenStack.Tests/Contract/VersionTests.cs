@@ -91,6 +91,15 @@ public sealed class VersionTests
     }
 
     [Fact]
+    public async Task A_missing_token_is_a_401_before_the_version_is_looked_at_as_keystonemiddleware_runs_first()
+    {
+        await using var host = await FacadeHost.StartAsync();
+        using var response = await host.SendAsync("GET", "/compute/v2.1/servers", headers: ("OpenStack-API-Version", "compute 9.9"));
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.False(response.Headers.Contains("OpenStack-API-Version"));
+    }
+
+    [Fact]
     public async Task The_new_header_wins_over_the_legacy_one()
     {
         await using var host = await FacadeHost.StartAsync();
