@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ResumeLostTask>();
         services.TryAddSingleton<VmQueries>();
         services.TryAddSingleton<VmSelection>();
+        services.TryAddSingleton<Fleet.FleetOperations>();
         services.TryAddSingleton<Events.EventRecovery>();
         services.TryAddSingleton<Budget.AutomatedStarts>();
         return services;

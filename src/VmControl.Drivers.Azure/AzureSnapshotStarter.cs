@@ -25,7 +25,7 @@ internal sealed class AzureSnapshotStarter(ArmClient arm, AzureDriverOptions opt
             CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = osDisk },
         };
         snapshot.Tags[AzureTags.VmId] = command.VmId;
-        var name = SnapshotName(command.Parameters.GetValueOrDefault("name") ?? $"{command.Name}-{command.Action}");
+        var name = SnapshotName(command.Parameters.GetValueOrDefault("name") ?? $"{command.VmId}-{command.Action}");
         return await arm.GetResourceGroupResource(groupId).GetSnapshots()
             .CreateOrUpdateAsync(WaitUntil.Started, name, snapshot, cancellationToken)
             .ConfigureAwait(false);

@@ -12,7 +12,9 @@ internal sealed class AzureVmCreator(ArmClient arm, AzureDriverOptions options)
         var settings = AzureCreateSettings.From(options);
         RefuseOtherPlacement(command, "location", settings.Location.Name, requested => new AzureLocation(requested).Name);
         RefuseOtherPlacement(command, "resourceGroup", settings.ResourceGroup, requested => requested);
-        var name = AzureVmName.Validate(command.Name);
+        // The resource is named after the VM id, never its display name: a display name may be any printable Unicode
+        // and may be renamed later, while the resource name is fixed in the resource id.
+        var name = AzureVmName.Validate(command.VmId);
         var image = AzureImage.Parse(command.Image);
         if (string.IsNullOrWhiteSpace(command.Size))
         {

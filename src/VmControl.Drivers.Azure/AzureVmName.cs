@@ -1,13 +1,16 @@
 namespace VmControl.Drivers.Azure;
 
-/// <summary>Azure's rules for a Linux VM's resource name and the host name derived from it.</summary>
+/// <summary>
+/// Azure's rules for a Linux VM's resource name and the host name derived from it. The driver passes the VM id (which
+/// always fits), never the display name: names are free text and can change, resource names cannot.
+/// </summary>
 internal static class AzureVmName
 {
     private const int MaxLength = 64;
 
     /// <summary>
-    /// The VM name as given, or a permanent <c>invalid_name</c>. Names are checked, not rewritten: the name is part of
-    /// the resource id, and a silently changed one would not be the VM the caller asked for.
+    /// The resource name as given, or a permanent <c>invalid_name</c>. Checked, not rewritten: the name is part of the
+    /// resource id, and a silently changed one would not be the VM the caller asked for.
     /// </summary>
     public static string Validate(string? name)
     {

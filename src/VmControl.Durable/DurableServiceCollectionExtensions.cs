@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VmControl.Application.Ports;
 using VmControl.Application.Tasks;
 
 namespace VmControl.Durable;
@@ -10,6 +11,7 @@ public static class DurableServiceCollectionExtensions
     public static IServiceCollection AddDurableTaskLauncher(this IServiceCollection services)
     {
         services.TryAddSingleton<ITaskLauncher, DurableTaskLauncher>();
+        services.TryAddSingleton<IFleetLauncher, DurableFleetLauncher>();
         return services;
     }
 }

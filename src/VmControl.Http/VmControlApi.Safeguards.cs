@@ -6,7 +6,10 @@ namespace VmControl.Http;
 
 public sealed partial class VmControlApi
 {
-    /// <summary><c>PATCH /api/vms/{id}</c> with <c>{ "deleteProtection", "stopProtection" }</c>; honours <c>If-Match</c>.</summary>
+    /// <summary>
+    /// <c>PATCH /api/vms/{id}</c> (JSON merge patch) with <c>deleteProtection</c>, <c>stopProtection</c>, <c>name</c>,
+    /// <c>description</c>, <c>accessIPv4</c>, <c>accessIPv6</c>: one compare-and-swap; honours <c>If-Match</c>.
+    /// </summary>
     public Task<ApiResult> UpdateVmAsync(HttpContext context, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -18,13 +21,20 @@ public sealed partial class VmControlApi
                 return problem;
             }
 
-            if (patch!.DeleteProtection is null && patch.StopProtection is null)
+            var (details, wrongField) = patch!.Details();
+            if (wrongField is not null)
             {
-                return Problems.Invalid("body", "Name deleteProtection, stopProtection or both.");
+                return Problems.Invalid(wrongField, wrongField == "name" ? "name must be a string." : $"{wrongField} must be a string or null.");
+            }
+
+            if (patch.DeleteProtection is null && patch.StopProtection is null && details is null)
+            {
+                return Problems.Invalid("body", "Name at least one of deleteProtection, stopProtection, name, description, accessIPv4, accessIPv6.");
             }
 
             return await ChangeAsync(
-                new SafeguardChange(id, context.Caller(), RequestReader.IfMatch(context.Request), DeleteProtection: patch.DeleteProtection, StopProtection: patch.StopProtection),
+                new SafeguardChange(
+                    id, context.Caller(), RequestReader.IfMatch(context.Request), DeleteProtection: patch.DeleteProtection, StopProtection: patch.StopProtection, Details: details),
                 cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }

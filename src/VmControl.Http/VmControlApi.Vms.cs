@@ -25,7 +25,8 @@ public sealed partial class VmControlApi
             Put(placement, "resourceGroup", create.ResourceGroup);
             var request = new CreateVmRequest(
                 create.Name, create.Size, create.Image, create.Tags, placement, context.Caller(),
-                Project: create.Project, DeleteProtection: create.DeleteProtection ?? false, StopProtection: create.StopProtection ?? false);
+                Project: create.Project, DeleteProtection: create.DeleteProtection ?? false, StopProtection: create.StopProtection ?? false,
+                Description: create.Description, AccessIPv4: create.AccessIPv4, AccessIPv6: create.AccessIPv6);
             var result = await createVm.CreateAsync(request, cancellationToken).ConfigureAwait(false);
             return ResultMapping.ToHttp(result, bodyIsVm: true);
         }, cancellationToken);
@@ -55,7 +56,7 @@ public sealed partial class VmControlApi
             var (limit, p4) = RequestReader.Limit(request);
             var (token, p5) = RequestReader.Query(request, "continuationToken");
             var (project, p6) = RequestReader.Query(request, "project", Projects.MaxLength);
-            var (name, p7) = RequestReader.Query(request, "name", 64);
+            var (name, p7) = RequestReader.Query(request, "name", VmValidation.MaxNameLength);
             var (exclude, p8) = RequestReader.Query(request, "excludeHardDeleted", 5);
             if (exclude is not (null or "true" or "false"))
             {

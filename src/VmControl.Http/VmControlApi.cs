@@ -32,7 +32,8 @@ public sealed partial class VmControlApi(
     ISimulatorControl? simulator = null,
     IPowerSyncRunner? powerSync = null,
     EventSubscriptions? eventSubscriptions = null,
-    IOptions<EventSettings>? eventSettings = null)
+    IOptions<EventSettings>? eventSettings = null,
+    Application.Fleet.FleetOperations? fleetOperations = null)
 {
     // Optional: with another driver the simulator's routes answer 404 simulator_not_active, and a host without a
     // power-sync pass answers POST /api/power-sync with 503 power_sync_unavailable.
@@ -42,6 +43,10 @@ public sealed partial class VmControlApi(
 
     // Optional too: a host without event delivery answers the subscription routes with 503 events_unavailable.
     private EventSubscriptions? Subscriptions => eventSubscriptions;
+
+    // Optional for hosts built without a Durable engine (tools, tests of other routes): the fleet routes then answer 503.
+    private Application.Fleet.FleetOperations Fleet =>
+        fleetOperations ?? throw new StoreUnavailableException("Fleet operations are not available in this host.");
 
     private Uri EventSource => (eventSettings?.Value ?? new EventSettings()).ResolvedSource;
 

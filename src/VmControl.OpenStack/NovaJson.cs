@@ -14,7 +14,8 @@ internal static class NovaJson
 
     public static JsonNodeOptions NodeOptions { get; } = new() { PropertyNameCaseInsensitive = false };
 
-    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = 32 };
+    /// <summary>A member named twice, at any depth, is malformed JSON here (a parse error, not an exception on first access).</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
     /// <summary>Server <c>created</c>/<c>updated</c>: <c>2013-09-03T04:01:32Z</c>.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -25,7 +26,7 @@ internal static class NovaJson
     /// <summary>Keystone's <c>expires_at</c>: <c>2015-11-09T01:42:57.000000Z</c>.</summary>
     public static string KeystoneTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>A JSON object body, or null when the body is not JSON or not an object.</summary>
+    /// <summary>A JSON object body, or null when the body is not JSON (a member named twice included) or not an object.</summary>
     public static JsonObject? ParseObject(string text)
     {
         try

@@ -22,6 +22,7 @@ public sealed class StorageTables
         TagIndex = service.GetTableClient(prefix + "TagIndex");
         Subscriptions = service.GetTableClient(prefix + "Subscriptions");
         DeadLetters = service.GetTableClient(prefix + "DeadLetters");
+        Fleet = service.GetTableClient(prefix + "Fleet");
         Tokens = new ContinuationTokenCodec(options.ContinuationTokenKey);
     }
 
@@ -41,9 +42,11 @@ public sealed class StorageTables
 
     public TableClient DeadLetters { get; }
 
+    public TableClient Fleet { get; }
+
     internal ContinuationTokenCodec Tokens { get; }
 
-    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters];
+    private IEnumerable<TableClient> All => [Vms, Actions, Alerts, Idempotency, Budgets, TagIndex, Subscriptions, DeadLetters, Fleet];
 
     /// <summary>Creates the tables that do not exist yet; called once at start-up.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken = default)

@@ -113,6 +113,7 @@ public sealed class TableOutbox(StorageTables tables) : IOutbox
         OutboxTable.Vms => tables.Vms,
         OutboxTable.Actions => tables.Actions,
         OutboxTable.Alerts => tables.Alerts,
+        OutboxTable.Fleet => tables.Fleet,
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Not an outbox table."),
     };
 }

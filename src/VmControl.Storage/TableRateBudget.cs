@@ -19,15 +19,27 @@ public sealed class TableRateBudget(StorageTables tables, IOptions<RateBudgetSet
     private readonly TableClient table = (tables ?? throw new ArgumentNullException(nameof(tables))).Budgets;
     private readonly RateBudgetSettings settings = options?.Value ?? throw new ArgumentNullException(nameof(options));
 
-    public async Task<BudgetGrant> TryTakeAsync(BudgetScope scope, CancellationToken cancellationToken = default)
+    public Task<BudgetGrant> TryTakeAsync(BudgetScope scope, CancellationToken cancellationToken = default) =>
+        TryTakeAsync(scope, 1, cancellationToken);
+
+    public async Task<BudgetGrant> TryTakeAsync(BudgetScope scope, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (!settings.Enabled)
         {
-            return BudgetGrant.Yes;
+            return BudgetGrant.Yes with { Count = count };
         }
 
-        return await ChangeAsync(scope, (bucket, now) => bucket.Take(settings, now), cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(scope, (bucket, now) => bucket.Take(settings, now, count), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task GiveBackAsync(BudgetScope scope, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (settings.Enabled && count > 0)
+        {
+            await ChangeAsync(scope, (bucket, now) => (bucket.GiveBack(settings, now, count), BudgetGrant.Yes), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task ParkAsync(BudgetScope scope, DateTimeOffset until, CancellationToken cancellationToken = default)

@@ -30,6 +30,7 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton(BudgetScope.Default);
         services.AddSingleton<IRateBudget, TableRateBudget>();
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.AddSingleton<IFleetStore, TableFleetStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddHostedService<TableStorageStartup>();
         return services;

@@ -143,9 +143,13 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
 
         if (!string.IsNullOrEmpty(query.NamePrefix))
         {
-            // Table storage has no "starts with": the names from the prefix up to the prefix followed by "~" (above every
-            // character a name may hold, [A-Za-z0-9._-]) are exactly those that start with it.
-            filter.Where(VmEntity.NameColumn, "ge", query.NamePrefix).Where(VmEntity.NameColumn, "lt", query.NamePrefix + "~");
+            // Table storage has no "starts with": the names from the prefix up to (not including) the prefix with its
+            // last character raised by one are exactly those that start with it, whatever characters follow.
+            filter.Where(VmEntity.NameColumn, "ge", query.NamePrefix);
+            if (PrefixUpperBound(query.NamePrefix) is { } bound)
+            {
+                filter.Where(VmEntity.NameColumn, "lt", bound);
+            }
         }
 
         var odata = filter.Build();
@@ -197,5 +201,20 @@ public sealed class TableVmStore(StorageTables tables, OutboxWriter outbox) : IV
         {
             throw new ArgumentException($"'{id}' is not a VM id this service issues (vm- and 16 lowercase hex).", nameof(id));
         }
+    }
+
+    /// <summary>
+    /// The least text above every text that starts with <paramref name="prefix"/>: the prefix with its last character
+    /// raised by one (a trailing U+FFFF, which no name holds, is dropped first); null when no bound exists.
+    /// </summary>
+    internal static string? PrefixUpperBound(string prefix)
+    {
+        var end = prefix.Length;
+        while (end > 0 && prefix[end - 1] == char.MaxValue)
+        {
+            end--;
+        }
+
+        return end == 0 ? null : string.Concat(prefix.AsSpan(0, end - 1), ((char)(prefix[end - 1] + 1)).ToString());
     }
 }

@@ -24,6 +24,9 @@ internal static class VmEntity
         entity.SetString(NameColumn, vm.Name);
         entity.SetString("Size", vm.Size);
         entity.SetString("Image", vm.Image);
+        entity.SetString("Description", vm.Description);
+        entity.SetString("AccessIPv4", vm.AccessIPv4);
+        entity.SetString("AccessIPv6", vm.AccessIPv6);
         entity.SetJson("Tags", vm.Tags);
         entity.SetString(ProjectColumn, vm.Project);
         if (vm.Locked)
@@ -90,6 +93,9 @@ internal static class VmEntity
         Name = entity.RequiredText(NameColumn),
         Size = entity.RequiredText("Size"),
         Image = entity.RequiredText("Image"),
+        Description = entity.GetText("Description"),
+        AccessIPv4 = entity.GetText("AccessIPv4"),
+        AccessIPv6 = entity.GetText("AccessIPv6"),
         Tags = entity.GetJson<Dictionary<string, string>>("Tags") ?? [],
 
         // Rows stored before projects existed read as the default project until the start-up migration writes it.

@@ -20,7 +20,7 @@ public sealed class CreateVmTests(ConsoleFixture fixture) : ConsoleTest(fixture)
     public async Task CreateForm_ShowsTheProblemNextToTheField_ThenTheVmBecomesActive()
     {
         var page = await OpenAsync("#/create");
-        await page.GetByLabel("Name").FillAsync("not a valid name!");
+        await page.GetByLabel("Name").FillAsync(" not a valid name: it starts with a space");
         await page.GetByLabel("Size").FillAsync("small");
         await page.GetByLabel("Image").FillAsync("debian-12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create VM" }).ClickAsync();

@@ -14,9 +14,10 @@ public sealed class AzureCreateTests
         var first = await context.Driver.PollAsync(operation);
         var second = await context.Driver.PollAsync(operation);
 
-        Assert.Equal(FakeArm.VmId("web-1"), operation.ExternalId);
+        // Named after the VM id, not the display name "web-1".
+        Assert.Equal(FakeArm.VmId("vm-1"), operation.ExternalId);
         var put = Assert.Single(context.Arm.Requests, r => r.Method == "PUT");
-        Assert.Equal($"/subscriptions/{FakeArm.Subscription}/resourceGroups/{FakeArm.Group}/providers/Microsoft.Compute/virtualMachines/web-1", put.Path);
+        Assert.Equal($"/subscriptions/{FakeArm.Subscription}/resourceGroups/{FakeArm.Group}/providers/Microsoft.Compute/virtualMachines/vm-1", put.Path);
         Assert.Equal("2023-07-01", put.ApiVersion);
         var body = JsonNode.Parse(put.Body)!;
         var properties = body["properties"]!;
@@ -79,16 +80,22 @@ public sealed class AzureCreateTests
         Assert.Single(context.Arm.Requests, r => r.Method == "PUT");
     }
 
-    [Fact]
-    public async Task Underscores_stay_in_the_vm_name_but_not_in_the_host_name()
+    [Theory]
+    [InlineData("web_1.prod")]
+    [InlineData("wéb 1 ✓")]
+    [InlineData(" -web. ")]
+    public async Task Any_display_name_creates_the_resource_and_host_under_the_vm_id(string name)
     {
         await using var context = await AzureCreate.StartAsync();
 
-        await context.Driver.BeginAsync(AzureCreate.Command("web_1.prod", "Canonical:ubuntu-24_04-lts:server:latest"));
+        await context.Driver.BeginAsync(AzureCreate.Command(name, "Canonical:ubuntu-24_04-lts:server:latest") with { VmId = "vm-0123456789abcdef" });
 
-        var body = JsonNode.Parse(Assert.Single(context.Arm.Requests, r => r.Method == "PUT").Body)!;
-        Assert.EndsWith("/virtualMachines/web_1.prod", context.Arm.Requests.Single(r => r.Method == "PUT").Path, StringComparison.Ordinal);
-        Assert.Equal("web-1.prod", body["properties"]!["osProfile"]!["computerName"]!.GetValue<string>());
+        var put = Assert.Single(context.Arm.Requests, r => r.Method == "PUT");
+        var body = JsonNode.Parse(put.Body)!;
+        Assert.EndsWith("/virtualMachines/vm-0123456789abcdef", put.Path, StringComparison.Ordinal);
+        Assert.Equal("vm-0123456789abcdef", body["properties"]!["osProfile"]!["computerName"]!.GetValue<string>());
+        Assert.Equal("vm-0123456789abcdef-nic", body["properties"]!["networkProfile"]!["networkInterfaceConfigurations"]![0]!["name"]!.GetValue<string>());
+        Assert.DoesNotContain(name.Trim(), put.Body, StringComparison.Ordinal);
     }
 
     [Fact]

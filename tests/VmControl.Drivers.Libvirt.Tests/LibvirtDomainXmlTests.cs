@@ -21,6 +21,19 @@ public sealed class LibvirtDomainXmlTests
         Assert.Equal("/s/p-vm-0123456789abcdef.qcow2", (string?)xml.Element("devices")!.Element("disk")!.Element("source")!.Attribute("file"));
     }
 
+    [Theory]
+    [InlineData("Wébserver ✓ <prod> & \"friends\"")]
+    [InlineData(" ../../etc/passwd ")]
+    [InlineData("🚀 名前")]
+    public void Build_AnyDisplayName_IsOnlyTheTitle_TheDomainAndDiskFollowTheVmId(string name)
+    {
+        var xml = XElement.Parse(LibvirtDomainXml.Build(Options, new LibvirtPaths(Options), "vm-0123456789abcdef", name, Image, new LibvirtSize()));
+
+        Assert.Equal(name, (string?)xml.Element("title"));
+        Assert.Equal("p-vm-0123456789abcdef", (string?)xml.Element("name"));
+        Assert.Equal("/s/p-vm-0123456789abcdef.qcow2", (string?)xml.Element("devices")!.Element("disk")!.Element("source")!.Attribute("file"));
+    }
+
     [Fact]
     public void Resized_ChangesOnlyVcpusAndMemory()
     {

@@ -34,6 +34,14 @@ public sealed class FunctionsMetadataTests
         nameof(PowerSyncTimer), // the same pass as RunPowerSync
     ];
 
+    // One catch-all trigger per face of the OpenStack router, every method (OpenStackFunctions).
+    private static readonly (string Function, string Route)[] OpenStackTriggers =
+    [
+        ("OpenStackIdentity", "identity/{*rest}"),
+        ("OpenStackCompute", "compute/{*rest}"),
+        ("OpenStackImage", "image/{*rest}"),
+    ];
+
     private static FunctionsMetadata Metadata => FunctionsMetadata.FromBuild;
 
     public static TheoryData<string> ApiHandlers => new(ApiRoutes.All.Select(r => r.Name));
@@ -68,6 +76,7 @@ public sealed class FunctionsMetadataTests
     {
         var expected = ApiRoutes.All.Select(r => $"{FunctionName(r)}: httpTrigger")
             .Append("Console: httpTrigger")
+            .Concat(OpenStackTriggers.Select(t => $"{t.Function}: httpTrigger"))
             .Append($"{nameof(PowerSyncTimer)}: timerTrigger")
             .Append($"{Assert.Single(await ScheduledOrchestrationsAsync())}: orchestrationTrigger")
             .Append($"{VmTaskOrchestratorV1.Name}: orchestrationTrigger")
@@ -95,7 +104,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void HttpTriggers_ServeExactlyTheApiRoutesAndTheConsole_EachOnce()
+    public void HttpTriggers_ServeExactlyTheApiRoutesTheConsoleAndTheOpenStackFaces_EachOnce()
     {
         // A list, not a set: a route served by two functions appears twice and fails.
         var served = Metadata.WithTrigger("httpTrigger")
@@ -103,6 +112,7 @@ public sealed class FunctionsMetadataTests
             .Order(StringComparer.Ordinal);
         var expected = ApiRoutes.All.Select(r => $"{r.Method} {r.Template}")
             .Append($"GET {ConsoleFunctions.Route}")
+            .Concat(OpenStackTriggers.SelectMany(t => OpenStackFunctions.Methods.Select(m => $"{m.ToUpperInvariant()} {t.Route}")))
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, served);
@@ -117,6 +127,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(ConsoleFunctions.Route, trigger.Route);
         Assert.Equal(["get"], trigger.Methods ?? [], StringComparer.OrdinalIgnoreCase);
         Assert.Equal(nameof(AuthorizationLevel.Anonymous), trigger.AuthLevel, ignoreCase: true);
+    }
+
+    [Fact]
+    public void OpenStackTriggers_AreAnonymousCatchAllsOverEveryFace()
+    {
+        Assert.Equal(OpenStack.OpenStackRouter.Faces.Select(f => f + "/{*rest}").Order(StringComparer.Ordinal), OpenStackTriggers.Select(t => t.Route).Order(StringComparer.Ordinal));
+        foreach (var (function, route) in OpenStackTriggers)
+        {
+            var trigger = Metadata[function].Trigger;
+            Assert.Equal(route, trigger.Route);
+            Assert.Equal(OpenStackFunctions.Methods, trigger.Methods ?? [], StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(nameof(AuthorizationLevel.Anonymous), trigger.AuthLevel, ignoreCase: true);
+        }
     }
 
     [Fact]

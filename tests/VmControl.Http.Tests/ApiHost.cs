@@ -43,6 +43,10 @@ public sealed class ApiHost : IAsyncDisposable
 
     public FakeDeadLetterStore DeadLetters { get; } = new();
 
+    public FakeFleetStore Fleet { get; } = new();
+
+    public FakeFleetLauncher FleetLauncher { get; } = new();
+
     public FakeWebhookValidator Webhooks { get; } = new();
 
     public FakeEventDelivery Delivery { get; } = new();
@@ -78,6 +82,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IHypervisorDriver>(new FakeDriver(capabilities ?? DriverCapabilities.All));
         builder.Services.AddSingleton<ISubscriptionStore>(_ => host.Value!.Subscriptions);
         builder.Services.AddSingleton<IDeadLetterStore>(_ => host.Value!.DeadLetters);
+        builder.Services.AddSingleton<IFleetStore>(_ => host.Value!.Fleet);
+        builder.Services.AddSingleton<IFleetLauncher>(_ => host.Value!.FleetLauncher);
         builder.Services.AddSingleton<IWebhookValidator>(_ => host.Value!.Webhooks);
         builder.Services.AddSingleton<IEventDelivery>(_ => host.Value!.Delivery);
         builder.Services.AddSingleton<EventSubscriptions>();
@@ -154,6 +160,22 @@ public sealed class ApiHost : IAsyncDisposable
         };
         Alerts.Seed(alert);
         return alert;
+    }
+
+    /// <summary>A running fleet operation in the default project with the id the route samples name (<see cref="RouteSamples.FleetOperationId"/>).</summary>
+    public Application.Fleet.FleetOperation SeedFleetOperation()
+    {
+        var operation = new Application.Fleet.FleetOperation
+        {
+            Id = RouteSamples.FleetOperationId,
+            Action = VmAction.Stop,
+            VmIds = ["vm-0123456789abcdef"],
+            Status = Application.Fleet.FleetStatus.Running,
+            CreatedBy = "seed",
+            CreatedAt = Time.GetUtcNow(),
+            UpdatedAt = Time.GetUtcNow(),
+        };
+        return Fleet.CreateAsync(operation).GetAwaiter().GetResult();
     }
 
     /// <summary>A webhook subscription with the id the route samples name (<see cref="RouteSamples.SubscriptionId"/>) and one dead letter.</summary>

@@ -97,6 +97,7 @@ public sealed partial class SettingsConsistencyTests
             (EventStreamSettings.Section, typeof(EventStreamSettings)),
             (EventGridSettings.Section, typeof(EventGridSettings)),
             (RateBudgetSettings.Section, typeof(RateBudgetSettings)),
+            (VmControl.Application.Fleet.FleetSettings.Section, typeof(VmControl.Application.Fleet.FleetSettings)),
             ("Simulator", typeof(SimulatorOptions)),
             (DeliverySettings.Section, typeof(DeliverySettings)),
             (WebhookSettings.Section, typeof(WebhookSettings)),

@@ -78,7 +78,8 @@ public sealed class RouteRoleMatrixTests(LocalHostFixture fixture)
                     Assert.True(
                         status is not (401 or 403)
                         && (status != 404 || routeKey.StartsWith("POST alerts", StringComparison.Ordinal) || routeKey.Contains("holds/{id}", StringComparison.Ordinal)
-                            || routeKey.Contains("event-subscriptions/{id}", StringComparison.Ordinal)),
+                            || routeKey.Contains("event-subscriptions/{id}", StringComparison.Ordinal)
+                            || routeKey.Contains("fleet-operations/{id}", StringComparison.Ordinal)),
                         why);
                 }
             }

@@ -30,6 +30,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         Alerts = new TableAlertStore(Tables, outbox);
         Outbox = new TableOutbox(Tables);
         Idempotency = new TableIdempotencyStore(Tables);
+        Fleet = new TableFleetStore(Tables, outbox);
     }
 
     public TableStorageOptions Options { get; }
@@ -47,6 +48,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public TableAlertStore Alerts { get; }
 
     public TableIdempotencyStore Idempotency { get; }
+
+    public TableFleetStore Fleet { get; }
 
     public async Task InitializeAsync()
     {

@@ -47,6 +47,26 @@ public sealed class VmStoreListingTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task NamePrefix_FindsNamesWhoseNextCharacterIsBeyondAscii()
+    {
+        // Names are any printable Unicode: the prefix's upper bound must lie above "é", "✓" and astral characters too.
+        var prefix = "nu" + Guid.NewGuid().ToString("N")[..8];
+        var accented = await store.CreateAsync(TestData.Vm() with { Name = prefix + "é" });
+        var symbol = await store.CreateAsync(TestData.Vm() with { Name = prefix + "✓ web" });
+        var astral = await store.CreateAsync(TestData.Vm() with { Name = prefix + "🚀" });
+        var tilde = await store.CreateAsync(TestData.Vm() with { Name = prefix + "~" });
+        await store.CreateAsync(TestData.Vm() with { Name = prefix[..^1] + (char)(prefix[^1] + 1) });
+
+        var found = await store.ListAsync(new VmQuery(NamePrefix: prefix));
+        var narrow = await store.ListAsync(new VmQuery(NamePrefix: prefix + "✓"));
+
+        Assert.Equal(
+            new[] { accented.Id, symbol.Id, astral.Id, tilde.Id }.Order(StringComparer.Ordinal),
+            found.Items.Select(v => v.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([symbol.Id], narrow.Items.Select(v => v.Id));
+    }
+
+    [Fact]
     public async Task ExcludeHardDeleted_LeavesOutTheTombstones()
     {
         var prefix = "xd" + Guid.NewGuid().ToString("N")[..8];

@@ -10,6 +10,9 @@ public sealed class VmStoreRecordTests(AzuriteFixture azurite) : IClassFixture<A
         var vm = TestData.Vm(VmState.Resized, PowerState.Shutdown, TaskState.ResizeConfirming) with
         {
             Tags = new Dictionary<string, string> { ["env"] = "prod", ["quote"] = "it's \"x\"", ["ünï"] = "ß" },
+            Description = "the web tier's first machine ✓",
+            AccessIPv4 = "203.0.113.7",
+            AccessIPv6 = "2001:db8::7",
             PowerStateDetail = "deallocated",
             PowerStateObservedAt = TestData.Now.AddSeconds(3),
             StateBeforeResize = VmState.Stopped,

@@ -12,6 +12,9 @@ public static class RouteSamples
     /// <summary>The subscription the samples name: seeded by the in-memory host; on a real host it does not exist (404).</summary>
     public const string SubscriptionId = "sub-0123456789abcdef";
 
+    /// <summary>The fleet operation the samples name: seeded by the in-memory host; on a real host it does not exist (404).</summary>
+    public const string FleetOperationId = "fop-08de000000000000a1b2c3d4";
+
     public static IReadOnlyDictionary<string, (string Path, string? Body, bool AboutTheVm)> ByRoute { get; } = new Dictionary<string, (string, string?, bool)>
     {
         ["POST vms"] = ("/api/vms", """{ "name": "m1", "size": "small", "image": "ubuntu" }""", false),
@@ -29,6 +32,10 @@ public static class RouteSamples
         ["GET vms/{id}/actions"] = ("/api/vms/{vm}/actions", null, true),
         ["GET vms/{id}/actions/{actionId}"] = ("/api/vms/{vm}/actions/{action}", null, true),
         ["POST vms/{id}/reset-state"] = ("/api/vms/{vm}/reset-state", """{ "vmState": "active", "reason": "matrix" }""", true),
+        ["POST fleet-operations"] = ("/api/fleet-operations", """{ "action": "reboot", "target": { "vmIds": ["{vm}"] } }""", false),
+        ["GET fleet-operations"] = ("/api/fleet-operations", null, false),
+        ["GET fleet-operations/{id}"] = ("/api/fleet-operations/" + FleetOperationId, null, true),
+        ["POST fleet-operations/{id}/cancel"] = ("/api/fleet-operations/" + FleetOperationId + "/cancel", null, true),
         ["GET alerts"] = ("/api/alerts", null, false),
         ["POST alerts/{alertId}/acknowledge"] = ("/api/alerts/{alert}/acknowledge", """{ "note": "seen" }""", true),
         ["POST power-sync"] = ("/api/power-sync", null, false),
@@ -72,6 +79,10 @@ public static class RouteSamples
         ["GET vms/{id}/actions"] = Role.Reader,
         ["GET vms/{id}/actions/{actionId}"] = Role.Reader,
         ["POST vms/{id}/reset-state"] = Role.Admin,
+        ["POST fleet-operations"] = Role.Operator,
+        ["GET fleet-operations"] = Role.Reader,
+        ["GET fleet-operations/{id}"] = Role.Reader,
+        ["POST fleet-operations/{id}/cancel"] = Role.Operator,
         ["GET alerts"] = Role.Reader,
         ["POST alerts/{alertId}/acknowledge"] = Role.Operator,
         ["POST power-sync"] = Role.Admin,

@@ -66,6 +66,21 @@ public sealed partial class EventRecovery(IOutbox outbox, IEventSink sink, IOpti
                 }
             }
 
+            // Fleet operations keep their events in one partition: one more read per round, whatever the fleet.
+            var fleet = await outbox.ReadPendingAsync(OutboxTable.Fleet, FleetEvents.OutboxPartition, cancellationToken).ConfigureAwait(false);
+            var staleFleet = fleet.Where(e => e.Event.Time <= takeBefore).OrderBy(e => e.Event.Id, StringComparer.Ordinal).ToList();
+            if (staleFleet.Count > 0)
+            {
+                sink.Recovered(staleFleet);
+                recovered += staleFleet.Count;
+                LogRecovered(logger, FleetEvents.OutboxPartition, staleFleet.Count);
+            }
+
+            foreach (var e in fleet.Where(e => e.Event.Time > takeBefore))
+            {
+                oldest = Min(oldest, e.Event.Time);
+            }
+
             if (sink.OldestPending is { } held)
             {
                 oldest = Min(oldest, held);

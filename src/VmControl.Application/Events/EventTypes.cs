@@ -18,6 +18,9 @@ public static class EventTypes
     public const string AlertOpened = "vmcontrol.alert.opened.v1";
     public const string AlertResolved = "vmcontrol.alert.resolved.v1";
     public const string AlertAcknowledged = "vmcontrol.alert.acknowledged.v1";
+    public const string FleetStarted = "vmcontrol.fleet.started.v1";
+    public const string FleetTierStarted = "vmcontrol.fleet.tier_started.v1";
+    public const string FleetCompleted = "vmcontrol.fleet.completed.v1";
 
     /// <summary>Every type, in the order docs/events.md lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -25,5 +28,6 @@ public static class EventTypes
         ActionAccepted, ActionStarted, ActionSucceeded, ActionFailed, ActionPreempted,
         VmCreated, VmStateChanged, VmPowerChanged, VmDeleted,
         AlertOpened, AlertResolved, AlertAcknowledged,
+        FleetStarted, FleetTierStarted, FleetCompleted,
     ];
 }

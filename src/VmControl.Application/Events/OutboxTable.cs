@@ -6,4 +6,7 @@ public enum OutboxTable
     Vms,
     Actions,
     Alerts,
+
+    /// <summary>The fleet operations' table: their events wait in the one partition of the operations.</summary>
+    Fleet,
 }

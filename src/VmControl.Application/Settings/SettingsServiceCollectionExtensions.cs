@@ -17,6 +17,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddOptions<PowerSyncSettings>().Bind(configuration.GetSection(PowerSyncSettingsValidation.Section));
         services.AddOptions<EventSettings>().Bind(configuration.GetSection(EventSettings.Section));
         services.AddOptions<Budget.RateBudgetSettings>().Bind(configuration.GetSection(Budget.RateBudgetSettings.Section));
+        services.AddOptions<Fleet.FleetSettings>().Bind(configuration.GetSection(Fleet.FleetSettings.Section));
         return services;
     }
 }

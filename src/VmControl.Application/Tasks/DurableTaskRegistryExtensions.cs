@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using VmControl.Application.Fleet;
 using VmControl.Application.Tasks.Activities;
 using VmControl.Application.Tasks.V1;
 
@@ -18,6 +19,11 @@ public static class DurableTaskRegistryExtensions
             .AddActivity<BeginVmTaskActivity>(BeginVmTaskActivity.Name)
             .AddActivity<PollOperationActivity>()
             .AddActivity<FinishVmTaskActivity>()
+            .AddOrchestrator<FleetOrchestrator>(FleetOrchestrator.Name)
+            .AddActivity<PlanFleetActivity>(PlanFleetActivity.Name)
+            .AddActivity<AdvanceFleetTierActivity>(AdvanceFleetTierActivity.Name)
+            .AddActivity<CheckFleetReadinessActivity>(CheckFleetReadinessActivity.Name)
+            .AddActivity<FinishFleetActivity>(FinishFleetActivity.Name)
 
             // The previous version, until its instances have drained (VmTaskOrchestratorV1 says when to remove it).
             .AddOrchestrator<VmTaskOrchestratorV1>(VmTaskOrchestratorV1.Name)

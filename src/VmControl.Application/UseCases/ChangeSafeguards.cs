@@ -4,7 +4,8 @@ namespace VmControl.Application.UseCases;
 /// Lock, unlock and the protection flags (docs/lifecycle.md §4). Not a task: the VM's row changes by compare-and-swap
 /// whatever task is in flight (Nova locks a server mid-task too), and a lock or unlock is recorded in the history as
 /// Nova records its instance actions. Anyone who may act on the VM may lock it; a lock an admin set is lifted by an
-/// admin only (Nova's <c>locked_by: admin</c>).
+/// admin only (Nova's <c>locked_by: admin</c>). A change of the VM's labels (name, description, access addresses) rides
+/// in the same compare-and-swap; like Nova's server update it is no task, no history entry, and a lock does not stop it.
 /// </summary>
 public sealed class ChangeSafeguards(IActionLog actions, RowChange rows)
 {
@@ -16,11 +17,16 @@ public sealed class ChangeSafeguards(IActionLog actions, RowChange rows)
             return invalid;
         }
 
+        if (change.Details?.Validate() is { } invalidDetails)
+        {
+            return invalidDetails;
+        }
+
         return await rows.RunAsync(
             change.VmId,
             change.IfMatch,
             change.Caller,
-            (vm, now) => vm.Locked && !change.Caller.IsAdmin && !IsOwnersUnlock(vm, change)
+            (vm, now) => vm.Locked && change.TouchesSafeguards && !change.Caller.IsAdmin && !IsOwnersUnlock(vm, change)
                 ? (new CommandResult.Guarded(new SafeguardRefusal(Safeguard.Lock, Action: null, vm.LockedReason)), null)
                 : (null, Apply(vm, change, now) is var changed && changed != vm ? changed : null),
             (before, after, now) => RecordAsync(before, after, change, now, cancellationToken),
@@ -33,7 +39,7 @@ public sealed class ChangeSafeguards(IActionLog actions, RowChange rows)
 
     private static VmRecord Apply(VmRecord vm, SafeguardChange change, DateTimeOffset now)
     {
-        var next = vm with
+        var next = (change.Details?.ApplyTo(vm) ?? vm) with
         {
             DeleteProtection = change.DeleteProtection ?? vm.DeleteProtection,
             StopProtection = change.StopProtection ?? vm.StopProtection,

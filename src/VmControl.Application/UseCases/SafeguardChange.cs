@@ -1,7 +1,8 @@
 namespace VmControl.Application.UseCases;
 
 /// <summary>
-/// A change to a VM's safeguards: lock (with a reason), unlock, or the protection flags (null leaves a flag as it is).
+/// A change to a VM's safeguards: lock (with a reason), unlock, or the protection flags (null leaves a flag as it is);
+/// and with them, in the same write, a change of its labels (<see cref="Details"/>).
 /// </summary>
 /// <param name="VmId">The VM.</param>
 /// <param name="Caller">Who asks.</param>
@@ -10,6 +11,7 @@ namespace VmControl.Application.UseCases;
 /// <param name="LockReason">Why it is locked (Nova's <c>locked_reason</c>), with <see cref="Lock"/> true.</param>
 /// <param name="DeleteProtection">The new delete protection flag, or null.</param>
 /// <param name="StopProtection">The new stop protection flag, or null.</param>
+/// <param name="Details">A rename, new description or access addresses, or null.</param>
 public sealed record SafeguardChange(
     string VmId,
     Caller Caller,
@@ -17,4 +19,9 @@ public sealed record SafeguardChange(
     bool? Lock = null,
     string? LockReason = null,
     bool? DeleteProtection = null,
-    bool? StopProtection = null);
+    bool? StopProtection = null,
+    VmDetailsChange? Details = null)
+{
+    /// <summary>Whether the change touches the lock or a protection flag (what a lock guards); a rename alone does not.</summary>
+    public bool TouchesSafeguards => Lock is not null || DeleteProtection is not null || StopProtection is not null;
+}

@@ -13,6 +13,10 @@ public static class ActivityServiceCollectionExtensions
         services.AddTransient<PollOperationActivity>();
         services.AddTransient<FinishVmTaskActivity>();
         services.AddTransient<BeginVmTaskActivityV1>();
+        services.AddTransient<Application.Fleet.PlanFleetActivity>();
+        services.AddTransient<Application.Fleet.AdvanceFleetTierActivity>();
+        services.AddTransient<Application.Fleet.CheckFleetReadinessActivity>();
+        services.AddTransient<Application.Fleet.FinishFleetActivity>();
         return services;
     }
 }

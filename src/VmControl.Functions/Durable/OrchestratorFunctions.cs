@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using VmControl.Application.Fleet;
 using VmControl.Application.Tasks.V1;
 
 namespace VmControl.Functions.Durable;
@@ -19,5 +20,12 @@ public static class OrchestratorFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new VmTaskOrchestratorV1().RunAsync(context, context.GetInput<VmTaskInput>()!);
+    }
+
+    [Function(FleetOrchestrator.Name)]
+    public static Task<FleetStatus> RunFleetOperation([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new FleetOrchestrator().RunAsync(context, context.GetInput<FleetRun>()!);
     }
 }

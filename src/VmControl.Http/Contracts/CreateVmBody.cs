@@ -15,4 +15,7 @@ public sealed record CreateVmBody(
     Dictionary<string, string>? Placement = null,
     string? Project = null,
     bool? DeleteProtection = null,
-    bool? StopProtection = null);
+    bool? StopProtection = null,
+    string? Description = null,
+    string? AccessIPv4 = null,
+    string? AccessIPv6 = null);

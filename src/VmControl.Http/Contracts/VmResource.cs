@@ -25,7 +25,10 @@ public sealed record VmResource(
     string? LockedReason,
     string? LockedBy,
     bool DeleteProtection,
-    bool StopProtection)
+    bool StopProtection,
+    string? Description,
+    string? AccessIPv4,
+    string? AccessIPv6)
 {
     public static VmResource From(VmRecord vm)
     {
@@ -52,6 +55,9 @@ public sealed record VmResource(
             vm.LockedReason,
             vm.LockedBy,
             vm.DeleteProtection,
-            vm.StopProtection);
+            vm.StopProtection,
+            vm.Description,
+            vm.AccessIPv4,
+            vm.AccessIPv6);
     }
 }

@@ -5,7 +5,7 @@ import { field, h, replace, say, showFieldError } from './ui.js';
 export function mount(root) {
   const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
   const form = h('form', { class: 'create', 'aria-labelledby': 'create-h', novalidate: true },
-    field('Name', h('input', { name: 'name', autocomplete: 'off', spellcheck: 'false' }), '1-64 letters, digits, -, _ or .'),
+    field('Name', h('input', { name: 'name', autocomplete: 'off', spellcheck: 'false' }), '1-255 printable characters, no leading or trailing space'),
     field('Size', h('input', { name: 'size', autocomplete: 'off' }), 'e.g. small, Standard_B2s'),
     field('Image', h('input', { name: 'image', autocomplete: 'off' }), 'e.g. debian-12'),
     field('Tags', h('textarea', { name: 'tags', rows: 3 }), 'one key=value per line (optional)'),

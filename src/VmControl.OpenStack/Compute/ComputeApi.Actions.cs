@@ -31,7 +31,7 @@ public sealed partial class ComputeApi
                 : await LockAsync(request, id, action).ConfigureAwait(false);
         }
 
-        var (parameters, invalid) = await ParametersAsync(request, id, vmAction, action.Arguments).ConfigureAwait(false);
+        var (parameters, invalid) = Parameters(vmAction, action.Arguments);
         if (invalid is not null)
         {
             return invalid;
@@ -46,6 +46,7 @@ public sealed partial class ComputeApi
             new ActionRequest(id, vmAction, parameters, null, request.Acting, request.RequestId), request.Aborted).ConfigureAwait(false);
         return result switch
         {
+            CommandResult.Accepted accepted when action.NovaName == "rebuild" => await RebuildAnswerAsync(request, action, accepted).ConfigureAwait(false),
             CommandResult.Accepted accepted => Success(request, action, accepted),
             CommandResult.AlreadyDeleting { Finished: false } => NovaResult.Empty(202),
             CommandResult.AlreadyDeleting => NovaResult.ServerNotFound(id),
@@ -56,7 +57,6 @@ public sealed partial class ComputeApi
     private NovaResult Success(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted) => action.NovaName switch
     {
         "rescue" => NovaResult.Json(200, new JsonObject { ["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword() }),
-        "rebuild" => RebuildAnswer(request, action, accepted),
         // Before 2.45 createImage answers with the image's URL in Location, from 2.45 with {"image_id"}; VmControl has
         // no image service, so the image is named after the snapshot action.
         "createImage" => request.Version.AtLeast("2.45")
@@ -65,9 +65,22 @@ public sealed partial class ComputeApi
         _ => NovaResult.Empty(action.SuccessStatus),
     };
 
-    private NovaResult RebuildAnswer(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted)
+    /// <summary>
+    /// Rebuild's 202 shows the server as it will be: the new image, and the new name and labels the body gave, which
+    /// are applied (as <c>PUT /servers/{id}</c> would) once the rebuild is accepted.
+    /// </summary>
+    private async Task<NovaResult> RebuildAnswerAsync(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted)
     {
-        var server = view.Render(accepted.Vm, request, ServerViewKind.Rebuild);
+        var vm = accepted.Vm with { Image = NovaJson.Text(action.Arguments, "imageRef")! };
+        var (labels, _) = Labels(action.Arguments);
+        var details = labels! with { Name = NovaJson.Text(action.Arguments, "name") };
+        if (!details.IsEmpty)
+        {
+            var renamed = await changeSafeguards.ChangeAsync(new SafeguardChange(vm.Id, request.Acting, Details: details), request.Aborted).ConfigureAwait(false);
+            vm = details.ApplyTo(renamed is CommandResult.Updated updated ? vm with { UpdatedAt = updated.Vm.UpdatedAt } : vm);
+        }
+
+        var server = view.Render(vm, request, ServerViewKind.Rebuild);
         server["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword();
         if (request.Version.AtLeast("2.57"))
         {
@@ -79,8 +92,7 @@ public sealed partial class ComputeApi
     }
 
     /// <summary>The action's arguments as VmControl parameters, or the 400 Nova's schema gives.</summary>
-    private async Task<(Dictionary<string, string>? Parameters, NovaResult? Fault)> ParametersAsync(
-        ComputeRequest request, string id, VmAction action, JsonObject arguments)
+    private (Dictionary<string, string>? Parameters, NovaResult? Fault) Parameters(VmAction action, JsonObject arguments)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         switch (action)
@@ -108,11 +120,20 @@ public sealed partial class ComputeApi
                     return (null, NovaResult.Fault(400, "Invalid input for field/attribute rebuild. 'imageRef' is a required property"));
                 }
 
-                // VmControl cannot rename a VM; refusing beats answering with a name that did not change.
-                if (NovaJson.Text(arguments, "name") is { } name
-                    && await queries.GetVmAsync(id, request.Acting, request.Aborted).ConfigureAwait(false) is { } vm && vm.Name != name)
+                // A new name and labels are checked before the rebuild starts, and applied once it is accepted.
+                if (arguments.ContainsKey("name") && VmValidation.Name(NovaJson.Text(arguments, "name")) is { } badName)
                 {
-                    return (null, NovaResult.Fault(400, "Renaming a server on rebuild is not supported by VmControl."));
+                    return (null, NovaResult.Fault(400, $"Invalid input for field/attribute name. {badName.Message}"));
+                }
+
+                if (Labels(arguments).Fault is { } badLabel)
+                {
+                    return (null, badLabel);
+                }
+
+                if (AdminPass(arguments).Fault is { } badPass)
+                {
+                    return (null, badPass);
                 }
 
                 parameters["image"] = image;

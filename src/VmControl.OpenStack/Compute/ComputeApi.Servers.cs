@@ -16,7 +16,7 @@ public sealed partial class ComputeApi
             return fault;
         }
 
-        var (page, more, markerFault) = await listing!.RunAsync(queries, request.Acting, time, request.Aborted).ConfigureAwait(false);
+        var (page, more, markerFault) = await listing!.RunAsync(queries, request.Acting, time, flavors, request.Aborted).ConfigureAwait(false);
         if (markerFault is not null)
         {
             return markerFault;
@@ -46,7 +46,10 @@ public sealed partial class ComputeApi
             : NovaResult.Json(200, new JsonObject { ["server"] = view.Detail(vm, request) });
     }
 
-    /// <summary><c>POST /servers</c> <c>{"server": {name, imageRef, flavorRef, metadata?}}</c>: 202 with the create view.</summary>
+    /// <summary>
+    /// <c>POST /servers</c> <c>{"server": {name, imageRef, flavorRef, metadata?, adminPass?, accessIPv4?, accessIPv6?,
+    /// description?}}</c>: 202 with the create view.
+    /// </summary>
     public async Task<NovaResult> CreateServerAsync(ComputeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -74,8 +77,22 @@ public sealed partial class ComputeApi
             return metadataFault;
         }
 
+        var (labels, labelFault) = Labels(server);
+        if (labelFault is not null)
+        {
+            return labelFault;
+        }
+
+        // Nova returns the adminPass it was given (or one it made up) once, in this answer; VmControl keeps neither.
+        var (adminPass, passFault) = AdminPass(server);
+        if (passFault is not null)
+        {
+            return passFault;
+        }
+
         var create = new CreateVmRequest(
-            NovaJson.Text(server, "name"), flavor.SizeName, NovaJson.Text(server, "imageRef"), metadata, null, request.Acting, request.RequestId);
+            NovaJson.Text(server, "name"), flavor.SizeName, NovaJson.Text(server, "imageRef"), metadata, null, request.Acting, request.RequestId,
+            Description: labels!.Description?.Value, AccessIPv4: labels.AccessIPv4?.Value, AccessIPv6: labels.AccessIPv6?.Value);
         var result = await createVm.CreateAsync(create, request.Aborted).ConfigureAwait(false);
         if (result is not CommandResult.Accepted accepted)
         {
@@ -89,7 +106,7 @@ public sealed partial class ComputeApi
             ["links"] = links,
             ["OS-DCF:diskConfig"] = "MANUAL",
             ["security_groups"] = new JsonArray(new JsonObject { ["name"] = "default" }),
-            ["adminPass"] = NewPassword(),
+            ["adminPass"] = adminPass ?? NewPassword(),
         };
         return NovaResult.Json(202, new JsonObject { ["server"] = created }, Location(request.ComputeUrl + "/servers/" + accepted.Vm.Id));
     }
@@ -106,6 +123,98 @@ public sealed partial class ComputeApi
             CommandResult.AlreadyDeleting => NovaResult.ServerNotFound(id),
             _ => CommandFaults.For(result, "delete", id),
         };
+    }
+
+    /// <summary>
+    /// <c>PUT /servers/{id}</c> <c>{"server": {name?, description?, accessIPv4?, accessIPv6?}}</c>: 200 with the server.
+    /// The same change as the native <c>PATCH /api/vms/{id}</c>: one compare-and-swap, no task, not stopped by a lock.
+    /// </summary>
+    public async Task<NovaResult> UpdateServerAsync(ComputeRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, fault) = await ReadBodyAsync(request).ConfigureAwait(false);
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        if (body!["server"] is not JsonObject server)
+        {
+            return NovaResult.Fault(400, "Invalid input for field/attribute server. Value: None. None is not of type 'object'");
+        }
+
+        if (server.Select(p => p.Key).FirstOrDefault(k => k is not ("name" or "description" or "accessIPv4" or "accessIPv6")) is { } extra)
+        {
+            return NovaResult.Fault(400, $"Invalid input for field/attribute server. Additional properties are not allowed ('{extra}' was unexpected)");
+        }
+
+        var (labels, labelFault) = Labels(server);
+        if (labelFault is not null)
+        {
+            return labelFault;
+        }
+
+        if (server.ContainsKey("name") && NovaJson.Text(server, "name") is null)
+        {
+            return NovaResult.Fault(400, "Invalid input for field/attribute name. Value: None. None is not of type 'string'");
+        }
+
+        var details = labels! with { Name = NovaJson.Text(server, "name") };
+        var result = await changeSafeguards.ChangeAsync(new SafeguardChange(id, request.Acting, Details: details), request.Aborted).ConfigureAwait(false);
+        return result is CommandResult.Updated updated
+            ? NovaResult.Json(200, new JsonObject { ["server"] = view.Render(updated.Vm, request, ServerViewKind.Update) })
+            : CommandFaults.For(result, "update", id);
+    }
+
+    /// <summary>
+    /// The labels a create, update or rebuild body may carry: <c>description</c> (null clears it), <c>accessIPv4</c>
+    /// and <c>accessIPv6</c> (null or empty clears them). Their rules are the application's (a 400 names the field).
+    /// </summary>
+    private static (VmDetailsChange? Labels, NovaResult? Fault) Labels(JsonObject server)
+    {
+        TextPatch? description = null;
+        TextPatch? v4 = null;
+        TextPatch? v6 = null;
+        foreach (var field in new[] { "description", "accessIPv4", "accessIPv6" })
+        {
+            if (!server.TryGetPropertyValue(field, out var node))
+            {
+                continue;
+            }
+
+            if (node is not null && (node is not JsonValue value || !value.TryGetValue<string>(out _)))
+            {
+                return (null, NovaResult.Fault(400, $"Invalid input for field/attribute {field}. Value: {node.ToJsonString()}. It is not of type 'string'"));
+            }
+
+            var text = NovaJson.Text(server, field);
+            // Nova keeps a blank access address as none (and strips one); a description is kept as given.
+            var patch = field == "description" ? new TextPatch(text) : new TextPatch(string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+            (description, v4, v6) = field switch
+            {
+                "description" => (patch, v4, v6),
+                "accessIPv4" => (description, patch, v6),
+                _ => (description, v4, patch),
+            };
+        }
+
+        var labels = new VmDetailsChange(Description: description, AccessIPv4: v4, AccessIPv6: v6);
+        return labels.Validate() is { } invalid
+            ? (null, NovaResult.Fault(400, $"Invalid input for field/attribute {invalid.Field}. {invalid.Message}"))
+            : (labels, null);
+    }
+
+    /// <summary>The caller's <c>adminPass</c> (a string), none, or Nova's 400.</summary>
+    private static (string? AdminPass, NovaResult? Fault) AdminPass(JsonObject body)
+    {
+        if (body["adminPass"] is not { } node)
+        {
+            return (null, null);
+        }
+
+        return NovaJson.Text(body, "adminPass") is { } text
+            ? (text, null)
+            : (null, NovaResult.Fault(400, $"Invalid input for field/attribute adminPass. Value: {node.ToJsonString()}. It is not of type 'string'"));
     }
 
     private static (IReadOnlyDictionary<string, string>? Metadata, NovaResult? Fault) Metadata(JsonNode? node)

@@ -6,8 +6,9 @@ using VmControl.Application.UseCases;
 namespace VmControl.OpenStack.Compute;
 
 /// <summary>
-/// <c>GET /servers[/detail]</c>'s query: <c>name</c> (a regex, searched as Nova does), <c>status</c>, <c>limit</c>,
-/// <c>marker</c>, <c>all_tenants</c> (admins); every other parameter is ignored, as Nova ignores what it does not know. Newest first.
+/// <c>GET /servers[/detail]</c>'s query: <c>name</c> (a regex, searched as Nova does), <c>status</c>, <c>flavor</c> (a
+/// flavor id), <c>image</c> (an image reference), <c>limit</c>, <c>marker</c>, <c>all_tenants</c> (admins); every other
+/// parameter is ignored, as Nova ignores what it does not know. Newest first.
 /// The name regex is the caller's text run against every VM, so it cannot be allowed to burn CPU: it is compiled
 /// non-backtracking (linear in the name, no catastrophic patterns), all its matches in one request share one
 /// <see cref="MatchBudget"/>, and matching stops once the page is full.
@@ -31,6 +32,12 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
 
     /// <summary>2.73's <c>locked</c> filter; null for none.</summary>
     public bool? Locked { get; init; }
+
+    /// <summary>Nova's <c>flavor</c> filter, as the VmControl size of the flavor id given; an unknown flavor matches nothing.</summary>
+    public string? FlavorId { get; init; }
+
+    /// <summary>Nova's <c>image</c> filter: the image reference, compared exactly.</summary>
+    public string? Image { get; init; }
 
     public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query, NovaVersion version)
     {
@@ -95,15 +102,30 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
             locked = value;
         }
 
-        return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants, Tags = ServerTagFilters.Parse(query, version), Locked = locked }, null);
+        var flavor = query["flavor"].ToString() is { Length: > 0 } f ? f : null;
+        var image = query["image"].ToString() is { Length: > 0 } i ? i : null;
+        return (new ServerListing(name, status, limit, marker)
+        {
+            AllTenants = allTenants, FlavorId = flavor, Image = image, Tags = ServerTagFilters.Parse(query, version), Locked = locked,
+        }, null);
     }
 
     /// <summary>The page, or the 400 Nova gives for a marker it does not know or for a name search over its time budget.</summary>
-    public async Task<(IReadOnlyList<VmRecord> Page, bool More, NovaResult? Fault)> RunAsync(VmQueries queries, Caller caller, TimeProvider time, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<VmRecord> Page, bool More, NovaResult? Fault)> RunAsync(
+        VmQueries queries, Caller caller, TimeProvider time, FlavorCatalog flavors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(flavors);
+        if (Limit == 0)
+        {
+            // Nova answers limit=0 with an empty page and no next link (there is no last item to continue from).
+            return ([], false, null);
+        }
+
+        // Nova: a flavor filter naming no flavor is an empty list, not an error.
+        var size = FlavorId is null ? null : flavors.ById(FlavorId) is { } known && known.Id == FlavorId ? known.SizeName : string.Empty;
 
         // Nova lists the token's project; an admin sees every project only with all_tenants.
         var project = caller.IsAdmin && AllTenants ? null : caller.Project;
@@ -120,6 +142,8 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         // Sorted before any regex runs, so matching can walk newest first and stop at a full page.
         var candidates = all
             .Where(v => Status is null || NovaStates.Status(v.VmState, v.TaskState) == Status)
+            .Where(v => size is null || v.Size == size)
+            .Where(v => Image is null || v.Image == Image)
 
             // The store narrows by the tag index; the check here holds whichever store answered.
             .Where(v => Tags is null || Tags.Matches(v.Tags))

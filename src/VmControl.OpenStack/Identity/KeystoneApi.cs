@@ -58,7 +58,8 @@ public sealed partial class KeystoneApi(TokenService tokens, LoginThrottle throt
 
     private NovaResult PasswordLogin(JsonObject identity, JsonNode? scope, string address, HttpRequest request)
     {
-        var user = identity["password"]?["user"];
+        // Indexing a JSON value that is not an object throws: every level is checked to be one (the fuzz sends true, [], 5).
+        var user = (identity["password"] as JsonObject)?["user"];
         var name = NovaJson.Text(user, "name") ?? NovaJson.Text(user, "id") ?? string.Empty;
 
         // Counted under the account's own name when the id was given, so switching between name and id gains nothing.
@@ -106,7 +107,7 @@ public sealed partial class KeystoneApi(TokenService tokens, LoginThrottle throt
     /// <summary>An unscoped request gets the account's project; a project scope must name it (by name or id).</summary>
     private static bool ScopeMatches(JsonNode? scope, OpenStackAccount account)
     {
-        if (scope?["project"] is not JsonObject project)
+        if ((scope as JsonObject)?["project"] is not JsonObject project)
         {
             return true;
         }
@@ -165,7 +166,8 @@ public sealed partial class KeystoneApi(TokenService tokens, LoginThrottle throt
         ["media-types"] = new JsonArray(new JsonObject { ["base"] = "application/json", ["type"] = "application/vnd.openstack.identity-v3+json" }),
     };
 
-    private static NovaResult Error(int code, string title, string message) => NovaResult.Json(code, ErrorBody(code, title, message));
+    /// <summary>Keystone's error body, <c>{"error": {code, title, message}}</c>.</summary>
+    public static NovaResult Error(int code, string title, string message) => NovaResult.Json(code, ErrorBody(code, title, message));
 
     private static JsonObject ErrorBody(int code, string title, string message) =>
         new() { ["error"] = new JsonObject { ["code"] = code, ["title"] = title, ["message"] = message } };

@@ -20,6 +20,9 @@ public sealed class TaskSystem : IAsyncLifetime
 
     public Action<TaskSettings> ConfigureTasks { get; init; } = _ => { };
 
+    /// <summary>More services or settings, applied after the application's own (e.g. a short fleet poll interval).</summary>
+    public Action<IServiceCollection> ConfigureServices { get; init; } = _ => { };
+
     public IServiceProvider Services => host!.Services;
 
     /// <summary>The use cases, called as the API calls them.</summary>
@@ -45,6 +48,7 @@ public sealed class TaskSystem : IAsyncLifetime
         builder.Services.AddSimulatedHypervisor(AzuriteCheck.ConnectionString, o => o.TablePrefix = prefix);
         builder.Services.AddVmControlApplication(ConfigureTasks);
         builder.Services.AddDurableEngine(sidecar);
+        ConfigureServices(builder.Services);
         host = builder.Build();
         await host.StartAsync();
     }

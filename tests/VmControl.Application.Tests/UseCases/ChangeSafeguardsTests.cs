@@ -97,6 +97,24 @@ public sealed class ChangeSafeguardsTests(TaskSystem system) : IClassFixture<Tas
         Assert.False((await system.Vms.GetAsync(vm.Id))!.DeleteProtection);
     }
 
+    [Fact]
+    public async Task ARename_IsNoTaskAndNoHistory_AndALockDoesNotStopIt_ButStopsTheFlagsItCarries()
+    {
+        var vm = await system.CreateActiveVmAsync("rename-1");
+        await ChangeAsync(new SafeguardChange(vm.Id, Admin, Lock: true, LockReason: "audit"));
+        var before = (await system.Actions.ListAsync(vm.Id, 100, null)).Items.Count;
+
+        // Nova's server update is allowed on a locked server; the protection flags are what the lock guards.
+        var renamed = await ChangeAsync(new SafeguardChange(vm.Id, Operator, Details: new VmDetailsChange("Rénamed ✓", new TextPatch("about it"))));
+        var withFlag = await system.Commands.ChangeSafeguardsAsync(
+            new SafeguardChange(vm.Id, Operator, StopProtection: true, Details: new VmDetailsChange("again")));
+
+        Assert.Equal(("Rénamed ✓", "about it", (TaskState?)null), (renamed.Name, renamed.Description, renamed.TaskState));
+        Assert.Equal("vm_locked", Assert.IsType<CommandResult.Guarded>(withFlag).Refusal.Code);
+        Assert.Equal("Rénamed ✓", (await system.Vms.GetAsync(vm.Id))!.Name);
+        Assert.Equal(before, (await system.Actions.ListAsync(vm.Id, 100, null)).Items.Count);
+    }
+
     private async Task<VmRecord> ChangeAsync(SafeguardChange change) =>
         Assert.IsType<CommandResult.Updated>(await system.Commands.ChangeSafeguardsAsync(change)).Vm;
 }

@@ -1,3 +1,5 @@
+using VmControl.Application.Fleet;
+
 namespace VmControl.Events.Tests.Contract;
 
 /// <summary>
@@ -80,6 +82,27 @@ internal static class SampleEvents
             AlertEvents.Acknowledged(alert with { Status = AlertStatus.Acknowledged, AcknowledgedBy = "bob", AcknowledgeNote = "on it" }, At),
             AlertEvents.Resolved(alert with { Status = AlertStatus.Resolved }, At),
             AlertEvents.Opened(stranger, At),
+            .. FleetEvents.Between(Fleet() with { Status = FleetStatus.Running, TierCount = 3, VmCount = 60, CurrentTier = 1 }, At),
+            .. FleetEvents.Between(Fleet() with { Status = FleetStatus.Running, TierCount = 3, CurrentTier = 2, Stored = new FleetProgress(FleetStatus.Running, 1) }, At),
+            .. FleetEvents.Between(
+                Fleet() with
+                {
+                    Status = FleetStatus.PartiallySucceeded, VmCount = 60, CurrentTier = 3, Stored = new FleetProgress(FleetStatus.Running, 3),
+                    FinalCounts = new Dictionary<string, int> { ["succeeded"] = 59, ["failed"] = 1 },
+                },
+                At),
+            .. FleetEvents.Between(
+                Fleet() with { Status = FleetStatus.Cancelled, CancelledBy = "bob", Error = null, Stored = new FleetProgress(FleetStatus.Running, 1), FinalCounts = new Dictionary<string, int>() },
+                At),
         ];
     }
+
+    private static FleetOperation Fleet() => new()
+    {
+        Id = "fop-08de000000000000a1b2c3d4",
+        Action = VmAction.Start,
+        CreatedBy = "alice",
+        Project = "team-a",
+        Stored = new FleetProgress(FleetStatus.Pending, 0),
+    };
 }

@@ -42,6 +42,7 @@ public sealed class RouteRoleMatrixTests
         var action = api.SeedAction(vm);
         var alert = api.SeedAlert(vm);
         api.SeedSubscription();
+        api.SeedFleetOperation();
         string Fill(string text) => text.Replace("{vm}", vm.Id, StringComparison.Ordinal).Replace("{action}", action.Id, StringComparison.Ordinal)
             .Replace("{alert}", alert.Id, StringComparison.Ordinal);
 

@@ -106,7 +106,7 @@ public sealed class ServerActionTests
     [InlineData("""{"resize": {"flavorRef": "99"}}""")]
     [InlineData("""{"resize": {"flavorRef": "1"}}""")]
     [InlineData("""{"rebuild": {}}""")]
-    [InlineData("""{"rebuild": {"imageRef": "x", "name": "renamed"}}""")]
+    [InlineData("""{"rebuild": {"imageRef": "x", "name": "trailing "}}""")]
     [InlineData("""{"createImage": {}}""")]
     [InlineData("""{"os-stop": 5}""")]
     [InlineData("""{"shelve": null}""")]

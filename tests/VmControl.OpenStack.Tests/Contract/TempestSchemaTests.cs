@@ -48,7 +48,8 @@ public sealed class TempestSchemaTests
                 foreach (var vm in servers)
                 {
                     await CollectAsync(host, oracle, $"show {vm.Name} {user}", $"/compute/v2.1/servers/{vm.Id}", "servers", "get_server", token, v);
-                    oracle.Add($"update {vm.Name} {user}", v, "servers", "update_server", 200, Update(host, (await host.Vms.GetAsync(vm.Id))!, version, user));
+                    await CollectAsync(host, oracle, $"update {vm.Name} {user}", $"/compute/v2.1/servers/{vm.Id}", "servers", "update_server", token, v, "PUT",
+                        JsonSerializer.Serialize(new { server = new { name = vm.Name } }));
                 }
 
                 await CollectAsync(host, oracle, $"actions {user}", $"/compute/v2.1/servers/{actionVm}/os-instance-actions", "servers", "list_instance_actions", token, v);
@@ -169,7 +170,7 @@ public sealed class TempestSchemaTests
         await CollectAsync(host, oracle, "delete tags", tags, "servers", "delete_all_tags", token, version, "DELETE");
     }
 
-    /// <summary>The PUT /servers/{id} answer, from the view the route renders.</summary>
+    /// <summary>A PUT /servers/{id} answer rendered by the route's view, for the broken copies.</summary>
     private static JsonObject Update(FacadeHost host, VmRecord vm, NovaVersion version, string user)
     {
         var context = new DefaultHttpContext();

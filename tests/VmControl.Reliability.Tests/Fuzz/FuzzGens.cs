@@ -61,7 +61,8 @@ public static class FuzzGens
         NotAString.Select(v => $$"""{"name":"web","size":{{v}},"image":"ubuntu"}"""),
         TooLong.Select(v => $$"""{"name":{{v}},"size":"small","image":"ubuntu"}"""),
         TooLong.Select(v => $$"""{"name":"web","size":"small","image":{{v}}}"""),
-        AnyText.Select(s => $$"""{"name":{{Quote(s + " !")}},"size":"small","image":"ubuntu"}"""),
+        // Names are any printable text (Nova's rule) but never start with a space.
+        AnyText.Select(s => $$"""{"name":{{Quote(" " + s)}},"size":"small","image":"ubuntu"}"""),
         Gen.Const("""{"size":"small","image":"ubuntu"}"""),
         Gen.Const("""{"name":"web","image":"ubuntu"}"""),
         JsonValue.Where(v => !v.StartsWith('{') && v != "null").Select(v => $$"""{"name":"web","size":"small","image":"ubuntu","tags":{{v}}}"""),
