@@ -22,6 +22,11 @@ public sealed partial class ComputeApi
             return unknown;
         }
 
+        if (action!.NovaName == "rebuild" && DescriptionBefore219(action.Arguments, request.Version) is { } early)
+        {
+            return early;
+        }
+
         // Nova's conflict messages name the compute API method: 'stop', not 'os-stop'.
         var verb = action!.NovaName.StartsWith("os-", StringComparison.Ordinal) ? action.NovaName[3..] : action.NovaName;
         if (action.Action is not { } vmAction)

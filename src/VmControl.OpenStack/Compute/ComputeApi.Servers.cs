@@ -77,7 +77,7 @@ public sealed partial class ComputeApi
             return metadataFault;
         }
 
-        var (labels, labelFault) = Labels(server);
+        var (labels, labelFault) = DescriptionBefore219(server, request.Version) is { } early ? (null, early) : Labels(server);
         if (labelFault is not null)
         {
             return labelFault;
@@ -148,7 +148,7 @@ public sealed partial class ComputeApi
             return NovaResult.Fault(400, $"Invalid input for field/attribute server. Additional properties are not allowed ('{extra}' was unexpected)");
         }
 
-        var (labels, labelFault) = Labels(server);
+        var (labels, labelFault) = DescriptionBefore219(server, request.Version) is { } early ? (null, early) : Labels(server);
         if (labelFault is not null)
         {
             return labelFault;
@@ -165,6 +165,12 @@ public sealed partial class ComputeApi
             ? NovaResult.Json(200, new JsonObject { ["server"] = view.Render(updated.Vm, request, ServerViewKind.Update) })
             : CommandFaults.For(result, "update", id);
     }
+
+    /// <summary>Nova's schemas know <c>description</c> in create, update and rebuild bodies from 2.19; before, it is an extra property (400).</summary>
+    private static NovaResult? DescriptionBefore219(JsonObject body, NovaVersion version) =>
+        body.ContainsKey("description") && !version.AtLeast("2.19")
+            ? NovaResult.Fault(400, "Invalid input for field/attribute server. Additional properties are not allowed ('description' was unexpected)")
+            : null;
 
     /// <summary>
     /// The labels a create, update or rebuild body may carry: <c>description</c> (null clears it), <c>accessIPv4</c>
