@@ -31,7 +31,8 @@ internal static class OpenStackRoutes
 
     public static IReadOnlyList<FaceRoute> Compute() =>
     [
-        Open("GET", "/", ComputeApi.VersionsAsync),
+        // Nova keeps its root versions list outside microversions: no check, no version headers.
+        Open("GET", "/", ComputeApi.VersionsAsync, negotiate: false),
         Open("GET", "/v2.1", ComputeApi.VersionAsync),
 
         Auth("GET", "/v2.1/servers", (api, r) => api.ListServersAsync(r, detail: false)),
@@ -45,6 +46,12 @@ internal static class OpenStackRoutes
         Auth("GET", "/v2.1/servers/{id}/os-instance-actions/{requestId}", (api, r) => api.ShowInstanceActionAsync(r, Route(r, "id"), Route(r, "requestId"))),
         Auth("GET", "/v2.1/servers/{id}/ips", (api, r) => api.ListAddressesAsync(r, Route(r, "id"))),
         Auth("GET", "/v2.1/servers/{id}/ips/{network}", (api, r) => api.ShowNetworkAddressesAsync(r, Route(r, "id"), Route(r, "network"))),
+        Auth("GET", "/v2.1/servers/{id}/tags", (api, r) => api.ListTagsAsync(r, Route(r, "id"))),
+        Auth("PUT", "/v2.1/servers/{id}/tags", (api, r) => api.ReplaceTagsAsync(r, Route(r, "id"))),
+        Auth("DELETE", "/v2.1/servers/{id}/tags", (api, r) => api.RemoveAllTagsAsync(r, Route(r, "id"))),
+        Auth("GET", "/v2.1/servers/{id}/tags/{tag}", (api, r) => api.CheckTagAsync(r, Route(r, "id"), Route(r, "tag"))),
+        Auth("PUT", "/v2.1/servers/{id}/tags/{tag}", (api, r) => api.AddTagAsync(r, Route(r, "id"), Route(r, "tag"))),
+        Auth("DELETE", "/v2.1/servers/{id}/tags/{tag}", (api, r) => api.RemoveTagAsync(r, Route(r, "id"), Route(r, "tag"))),
         Auth("GET", "/v2.1/flavors", (api, r) => api.ListFlavorsAsync(r, detail: false)),
         Auth("GET", "/v2.1/flavors/detail", (api, r) => api.ListFlavorsAsync(r, detail: true)),
         Auth("GET", "/v2.1/flavors/{id}", (api, r) => api.ShowFlavorAsync(r, Route(r, "id"))),
@@ -65,24 +72,25 @@ internal static class OpenStackRoutes
 
     public static IReadOnlyList<FaceRoute> Image() =>
     [
-        Open("GET", "/", ImageStub.VersionsAsync),
-        Auth("GET", "/v2/images", (_, r) => ImageStub.ListAsync(r)),
-        Auth("GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r, Route(r, "id"))),
+        // Glance has no compute microversions: a client's compute version header must not refuse an image lookup.
+        Open("GET", "/", ImageStub.VersionsAsync, negotiate: false),
+        Auth("GET", "/v2/images", (_, r) => ImageStub.ListAsync(r), negotiate: false),
+        Auth("GET", "/v2/images/{id}", (_, r) => ImageStub.ShowAsync(r, Route(r, "id")), negotiate: false),
     ];
 
     /// <summary>Runs a compute or image handler through the pipeline (headers, microversion, token, policy, outages).</summary>
-    public static Task RunCompute(HttpContext context, bool authenticate, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle)
+    public static Task RunCompute(HttpContext context, bool authenticate, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle, bool negotiate = true)
     {
         var api = context.RequestServices.GetRequiredService<ComputeApi>();
         var pipeline = context.RequestServices.GetRequiredService<ComputePipeline>();
-        return pipeline.RunAsync(context, authenticate, request => handle(api, request));
+        return pipeline.RunAsync(context, authenticate, request => handle(api, request), negotiate);
     }
 
-    private static FaceRoute Open(string method, string template, Func<ComputeRequest, Task<NovaResult>> handle) =>
-        new(method, template, context => RunCompute(context, authenticate: false, (_, request) => handle(request)));
+    private static FaceRoute Open(string method, string template, Func<ComputeRequest, Task<NovaResult>> handle, bool negotiate = true) =>
+        new(method, template, context => RunCompute(context, authenticate: false, (_, request) => handle(request), negotiate));
 
-    private static FaceRoute Auth(string method, string template, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle) =>
-        new(method, template, context => RunCompute(context, authenticate: true, handle));
+    private static FaceRoute Auth(string method, string template, Func<ComputeApi, ComputeRequest, Task<NovaResult>> handle, bool negotiate = true) =>
+        new(method, template, context => RunCompute(context, authenticate: true, handle, negotiate));
 
     private static string Route(ComputeRequest request, string name) => request.Http.Request.RouteValues[name]?.ToString() ?? string.Empty;
 }

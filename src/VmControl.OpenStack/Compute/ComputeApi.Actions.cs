@@ -22,6 +22,11 @@ public sealed partial class ComputeApi
             return unknown;
         }
 
+        if (action!.NovaName == "rebuild" && DescriptionBefore219(action.Arguments, request.Version) is { } early)
+        {
+            return early;
+        }
+
         // Nova's conflict messages name the compute API method: 'stop', not 'os-stop'.
         var verb = action!.NovaName.StartsWith("os-", StringComparison.Ordinal) ? action.NovaName[3..] : action.NovaName;
         if (action.Action is not { } vmAction)
@@ -57,8 +62,11 @@ public sealed partial class ComputeApi
     private NovaResult Success(ComputeRequest request, ServerAction action, CommandResult.Accepted accepted) => action.NovaName switch
     {
         "rescue" => NovaResult.Json(200, new JsonObject { ["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword() }),
-        // Before 2.45 createImage answers with the image's URL in Location; VmControl has no image service, so it names the action.
-        "createImage" => new NovaResult(202, null, Location(FlavorView.Bookmark(request.ComputeUrl) + "/images/" + accepted.Action.Id)),
+        // Before 2.45 createImage answers with the image's URL in Location, from 2.45 with {"image_id"}; VmControl has
+        // no image service, so the image is named after the snapshot action.
+        "createImage" => request.Version.AtLeast("2.45")
+            ? NovaResult.Json(202, new JsonObject { ["image_id"] = accepted.Action.Id })
+            : new NovaResult(202, null, Location(FlavorView.Bookmark(request.ComputeUrl) + "/images/" + accepted.Action.Id)),
         _ => NovaResult.Empty(action.SuccessStatus),
     };
 
@@ -77,8 +85,14 @@ public sealed partial class ComputeApi
             vm = details.ApplyTo(renamed is CommandResult.Updated updated ? vm with { UpdatedAt = updated.Vm.UpdatedAt } : vm);
         }
 
-        var server = view.Base(vm, request.Caller, request.ComputeUrl);
+        var server = view.Render(vm, request, ServerViewKind.Rebuild);
         server["adminPass"] = NovaJson.Text(action.Arguments, "adminPass") ?? NewPassword();
+        if (request.Version.AtLeast("2.57"))
+        {
+            // VmControl keeps no user data, so the rebuilt server has none.
+            server["user_data"] = null;
+        }
+
         return NovaResult.Json(202, new JsonObject { ["server"] = server });
     }
 
@@ -149,10 +163,41 @@ public sealed partial class ComputeApi
     private async Task<NovaResult> LockAsync(ComputeRequest request, string id, ServerAction action)
     {
         var locking = action.NovaName == "lock";
-        var reason = locking ? NovaJson.Text(action.Arguments, "locked_reason") : null;
+        var (reason, invalid) = locking ? LockReason(action.Arguments, request.Version) : (null, null);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         var result = await changeSafeguards.ChangeAsync(
             new SafeguardChange(id, request.Acting, Lock: locking, LockReason: reason), request.Aborted).ConfigureAwait(false);
         return result is CommandResult.Updated ? NovaResult.Empty(202) : CommandFaults.For(result, action.NovaName, id);
+    }
+
+    /// <summary>
+    /// Nova's <c>lock_v273</c> schema: from 2.73 the body may give a <c>locked_reason</c> of 1-255 characters and nothing
+    /// else; before 2.73 anything goes and a reason is ignored, as Nova ignores it.
+    /// </summary>
+    private static (string? Reason, NovaResult? Fault) LockReason(JsonObject arguments, NovaVersion version)
+    {
+        if (!version.AtLeast("2.73"))
+        {
+            return (null, null);
+        }
+
+        if (arguments.Select(a => a.Key).FirstOrDefault(k => k != "locked_reason") is { } unexpected)
+        {
+            return (null, NovaResult.Fault(400, $"Invalid input for field/attribute lock. Additional properties are not allowed ('{unexpected}' was unexpected)"));
+        }
+
+        if (!arguments.ContainsKey("locked_reason"))
+        {
+            return (null, null);
+        }
+
+        return NovaJson.Text(arguments, "locked_reason") is { Length: >= 1 and <= 255 } reason
+            ? (reason, null)
+            : (null, NovaResult.Fault(400, "Invalid input for field/attribute locked_reason. Value must be a string of 1 to 255 characters."));
     }
 
     /// <summary><c>os-resetState</c> (admin): vm_state to active or error, no hypervisor call; 202 as Nova.</summary>

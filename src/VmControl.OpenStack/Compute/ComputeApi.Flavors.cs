@@ -5,12 +5,17 @@ public sealed partial class ComputeApi
     /// <summary>
     /// <c>GET /flavors</c> and <c>/flavors/detail</c> with Nova's <c>minRam</c>, <c>minDisk</c> (at least that much),
     /// <c>limit</c> and <c>marker</c> (a flavor id; one not listed is a 400), in the catalog's order. Other parameters
-    /// (<c>is_public</c>, …) are ignored: every flavor is public.
+    /// (<c>is_public</c>, …) are ignored: every flavor is public; from 2.75 one Nova's schema does not know is a 400.
     /// </summary>
     public Task<NovaResult> ListFlavorsAsync(ComputeRequest request, bool detail)
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Http.Request.Query;
+        if (NovaQueryKeys.Unknown(query, NovaQueryKeys.Flavors, request.Version) is { } unknown)
+        {
+            return Task.FromResult(unknown);
+        }
+
         var (minRam, ramFault) = NonNegative(query, "minRam");
         var (minDisk, diskFault) = NonNegative(query, "minDisk");
         var (limit, limitFault) = NonNegative(query, "limit");
@@ -32,7 +37,7 @@ public sealed partial class ComputeApi
         }
 
         var page = limit is { } size && size < matching.Count ? matching[..size] : matching;
-        var list = new JsonArray([.. page.Select(f => (JsonNode)(detail ? FlavorView.Detail(f, request.ComputeUrl) : FlavorView.Brief(f, request.ComputeUrl)))]);
+        var list = new JsonArray([.. page.Select(f => (JsonNode)(detail ? FlavorView.Detail(f, request.ComputeUrl, request.Version) : FlavorView.Brief(f, request.ComputeUrl, request.Version)))]);
         var body = new JsonObject { ["flavors"] = list };
         if (limit is { } max && max > 0 && page.Count == max)
         {
@@ -63,7 +68,7 @@ public sealed partial class ComputeApi
     {
         ArgumentNullException.ThrowIfNull(request);
         return Task.FromResult(flavors.ById(id) is { } flavor && flavor.Id == id
-            ? NovaResult.Json(200, new JsonObject { ["flavor"] = FlavorView.Detail(flavor, request.ComputeUrl) })
+            ? NovaResult.Json(200, new JsonObject { ["flavor"] = FlavorView.Detail(flavor, request.ComputeUrl, request.Version) })
             : NovaResult.Fault(404, $"Flavor {id} could not be found."));
     }
 

@@ -10,7 +10,7 @@ public sealed partial class ComputeApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Http.Request.Query;
-        var (listing, fault) = ServerListing.Parse(query);
+        var (listing, fault) = ServerListing.Parse(query, request.Version);
         if (fault is not null)
         {
             return fault;
@@ -22,7 +22,7 @@ public sealed partial class ComputeApi
             return markerFault;
         }
 
-        var servers = new JsonArray([.. page.Select(vm => (JsonNode)(detail ? view.Detail(vm, request.Caller, request.ComputeUrl) : ServerView.Brief(vm, request.ComputeUrl)))]);
+        var servers = new JsonArray([.. page.Select(vm => (JsonNode)(detail ? view.Render(vm, request, ServerViewKind.DetailList) : ServerView.Brief(vm, request.ComputeUrl)))]);
         var body = new JsonObject { ["servers"] = servers };
         if (more)
         {
@@ -43,7 +43,7 @@ public sealed partial class ComputeApi
         var vm = await queries.GetVmAsync(id, request.Acting, request.Aborted).ConfigureAwait(false);
         return vm is null || vm.VmState == VmState.HardDeleted
             ? NovaResult.ServerNotFound(id)
-            : NovaResult.Json(200, new JsonObject { ["server"] = view.Detail(vm, request.Caller, request.ComputeUrl) });
+            : NovaResult.Json(200, new JsonObject { ["server"] = view.Detail(vm, request) });
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed partial class ComputeApi
             return metadataFault;
         }
 
-        var (labels, labelFault) = Labels(server);
+        var (labels, labelFault) = DescriptionBefore219(server, request.Version) is { } early ? (null, early) : Labels(server);
         if (labelFault is not null)
         {
             return labelFault;
@@ -148,7 +148,7 @@ public sealed partial class ComputeApi
             return NovaResult.Fault(400, $"Invalid input for field/attribute server. Additional properties are not allowed ('{extra}' was unexpected)");
         }
 
-        var (labels, labelFault) = Labels(server);
+        var (labels, labelFault) = DescriptionBefore219(server, request.Version) is { } early ? (null, early) : Labels(server);
         if (labelFault is not null)
         {
             return labelFault;
@@ -162,9 +162,15 @@ public sealed partial class ComputeApi
         var details = labels! with { Name = NovaJson.Text(server, "name") };
         var result = await changeSafeguards.ChangeAsync(new SafeguardChange(id, request.Acting, Details: details), request.Aborted).ConfigureAwait(false);
         return result is CommandResult.Updated updated
-            ? NovaResult.Json(200, new JsonObject { ["server"] = view.Base(updated.Vm, request.Caller, request.ComputeUrl) })
+            ? NovaResult.Json(200, new JsonObject { ["server"] = view.Render(updated.Vm, request, ServerViewKind.Update) })
             : CommandFaults.For(result, "update", id);
     }
+
+    /// <summary>Nova's schemas know <c>description</c> in create, update and rebuild bodies from 2.19; before, it is an extra property (400).</summary>
+    private static NovaResult? DescriptionBefore219(JsonObject body, NovaVersion version) =>
+        body.ContainsKey("description") && !version.AtLeast("2.19")
+            ? NovaResult.Fault(400, "Invalid input for field/attribute server. Additional properties are not allowed ('description' was unexpected)")
+            : null;
 
     /// <summary>
     /// The labels a create, update or rebuild body may carry: <c>description</c> (null clears it), <c>accessIPv4</c>

@@ -23,8 +23,8 @@ public sealed partial class ComputeApi
     {
         ["id"] = "v2.1",
         ["status"] = "CURRENT",
-        ["version"] = Microversion.Max,
-        ["min_version"] = Microversion.Min,
+        ["version"] = Microversion.Max.ToString(),
+        ["min_version"] = Microversion.Min.ToString(),
         ["updated"] = "2013-07-23T11:33:21Z",
         ["links"] = new JsonArray(
             FlavorView.Link("self", request.ComputeUrl + "/"),

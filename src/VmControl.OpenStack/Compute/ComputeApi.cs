@@ -15,6 +15,7 @@ public sealed partial class ComputeApi(
     DeleteVm deleteVm,
     ResetVmState resetVmState,
     ChangeSafeguards changeSafeguards,
+    ChangeTags changeTags,
     VmQueries queries,
     ServerView view,
     FlavorCatalog flavors,

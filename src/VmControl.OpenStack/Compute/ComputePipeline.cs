@@ -12,7 +12,8 @@ namespace VmControl.OpenStack.Compute;
 /// </summary>
 public sealed partial class ComputePipeline(TokenService tokens, IOptions<OpenStackOptions> options, ILogger<ComputePipeline> logger)
 {
-    public async Task RunAsync(HttpContext context, bool authenticate, Func<ComputeRequest, Task<NovaResult>> handle)
+    /// <param name="negotiate">False for the root versions list, which Nova keeps outside microversions (no check, no version headers).</param>
+    public async Task RunAsync(HttpContext context, bool authenticate, Func<ComputeRequest, Task<NovaResult>> handle, bool negotiate = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handle);
@@ -20,19 +21,27 @@ public sealed partial class ComputePipeline(TokenService tokens, IOptions<OpenSt
         var headers = context.Response.Headers;
         headers["x-openstack-request-id"] = requestId;
         headers["x-compute-request-id"] = requestId;
-        headers[Microversion.Header] = "compute " + Microversion.Max;
-        headers[Microversion.LegacyHeader] = Microversion.Max;
-        headers.Vary = Microversion.Header + ", " + Microversion.LegacyHeader;
-
-        var result = Microversion.Check(context.Request);
-        if (result is null)
+        // Nova's order: keystonemiddleware's 401 comes first (and carries no version headers), then the version check.
+        var caller = authenticate ? Authenticate(context) : new Caller("anonymous", "anonymous", []);
+        NovaResult? result = null;
+        if (caller is null)
         {
-            var caller = authenticate ? Authenticate(context) : new Caller("anonymous", "anonymous", []);
-            var compute = caller is null ? null : new ComputeRequest(context, caller, requestId);
-            result = compute is null
-                ? Unauthorized(context)
-                : (authenticate ? ComputePolicy.Check(context.Request, compute.Caller, compute.Actor?.Role) : null)
-                    ?? await Handle(compute, handle).ConfigureAwait(false);
+            result = Unauthorized(context);
+        }
+        else
+        {
+            var (version, fault, echo) = negotiate ? Microversion.Negotiate(context.Request) : (Microversion.Min, null, null);
+            if (echo is not null)
+            {
+                headers[Microversion.Header] = "compute " + echo;
+                headers[Microversion.LegacyHeader] = echo;
+                headers.Vary = Microversion.Header + ", " + Microversion.LegacyHeader;
+            }
+
+            var compute = new ComputeRequest(context, caller, requestId) { Version = version };
+            result = fault
+                ?? (authenticate ? ComputePolicy.Check(context.Request, compute.Caller, compute.Actor?.Role) : null)
+                ?? await Handle(compute, handle).ConfigureAwait(false);
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);

@@ -3,10 +3,13 @@ using Caller = VmControl.OpenStack.Identity.Caller;
 
 namespace VmControl.OpenStack.Compute;
 
-/// <summary>A compute request that passed the version and token checks: who asks, under which request id, at which URL.</summary>
+/// <summary>A compute request that passed the version and token checks: who asks, under which request id and microversion, at which URL.</summary>
 public sealed record ComputeRequest(HttpContext Http, Caller Caller, string RequestId)
 {
     public string ComputeUrl => PublicUrl.Compute(Http.Request);
+
+    /// <summary>The negotiated microversion (<see cref="Microversion"/>): every view is rendered for it.</summary>
+    public NovaVersion Version { get; init; } = Microversion.Min;
 
     public CancellationToken Aborted => Http.RequestAborted;
 

@@ -1,18 +1,28 @@
 namespace VmControl.OpenStack.Compute;
 
-/// <summary>Nova's flavor views at 2.1 (<c>nova/api/openstack/compute/views/flavors.py</c>).</summary>
+/// <summary>
+/// Nova's flavor views (<c>nova/api/openstack/compute/views/flavors.py</c>) from 2.1 to 2.96: 2.55 adds
+/// <c>description</c> (VmControl's flavors have none: null), 2.61 the flavor's (empty) <c>extra_specs</c> in the detail
+/// view, 2.75 turns an empty <c>swap</c> from "" into 0.
+/// </summary>
 public static class FlavorView
 {
-    public static JsonObject Brief(FlavorOption flavor, string computeUrl)
+    public static JsonObject Brief(FlavorOption flavor, string computeUrl, NovaVersion version)
     {
         ArgumentNullException.ThrowIfNull(flavor);
-        return new JsonObject { ["id"] = flavor.Id, ["name"] = flavor.Name, ["links"] = Links(flavor.Id, computeUrl) };
+        var view = new JsonObject { ["id"] = flavor.Id, ["name"] = flavor.Name, ["links"] = Links(flavor.Id, computeUrl) };
+        if (version.AtLeast("2.55"))
+        {
+            view["description"] = null;
+        }
+
+        return view;
     }
 
-    public static JsonObject Detail(FlavorOption flavor, string computeUrl)
+    public static JsonObject Detail(FlavorOption flavor, string computeUrl, NovaVersion version)
     {
         ArgumentNullException.ThrowIfNull(flavor);
-        return new JsonObject
+        var view = new JsonObject
         {
             ["id"] = flavor.Id,
             ["name"] = flavor.Name,
@@ -22,10 +32,22 @@ public static class FlavorView
             ["links"] = Links(flavor.Id, computeUrl),
             ["OS-FLV-EXT-DATA:ephemeral"] = 0,
             ["OS-FLV-DISABLED:disabled"] = false,
-            ["swap"] = string.Empty,
+            ["swap"] = version.AtLeast("2.75") ? 0 : string.Empty,
             ["rxtx_factor"] = 1.0,
             ["os-flavor-access:is_public"] = true,
         };
+        if (version.AtLeast("2.55"))
+        {
+            view["description"] = null;
+        }
+
+        // Nova's policy shows extra specs to every reader of the project.
+        if (version.AtLeast("2.61"))
+        {
+            view["extra_specs"] = new JsonObject();
+        }
+
+        return view;
     }
 
     /// <summary>The reference a server carries: <c>{id, links:[bookmark]}</c>.</summary>

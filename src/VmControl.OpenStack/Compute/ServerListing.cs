@@ -27,15 +27,32 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
     /// <summary>Nova's <c>all_tenants</c>: an admin's listing of every project (ignored for anyone else).</summary>
     public bool AllTenants { get; init; }
 
+    /// <summary>The 2.26 tag filters (<see cref="ServerTagFilters"/>); null for none.</summary>
+    public TagFilter? Tags { get; init; }
+
+    /// <summary>2.73's <c>locked</c> filter; null for none.</summary>
+    public bool? Locked { get; init; }
+
     /// <summary>Nova's <c>flavor</c> filter, as the VmControl size of the flavor id given; an unknown flavor matches nothing.</summary>
     public string? FlavorId { get; init; }
 
     /// <summary>Nova's <c>image</c> filter: the image reference, compared exactly.</summary>
     public string? Image { get; init; }
 
-    public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query)
+    public static (ServerListing? Listing, NovaResult? Fault) Parse(IQueryCollection query, NovaVersion version)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (NovaQueryKeys.Unknown(query, NovaQueryKeys.Servers, version) is { } unknown)
+        {
+            return (null, unknown);
+        }
+
+        // From 2.38 a status no server can have is a 400; before, it simply matches nothing.
+        if (version.AtLeast("2.38") && query["status"].Any(s => !NovaStates.Statuses.Contains((s ?? string.Empty).ToUpperInvariant())))
+        {
+            return (null, NovaResult.Fault(400, "Invalid status value"));
+        }
+
         Regex? name = null;
         if (query["name"].ToString() is { Length: > 0 } pattern)
         {
@@ -73,9 +90,24 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         var status = query["status"].ToString() is { Length: > 0 } s ? s.ToUpperInvariant() : null;
         var marker = query["marker"].ToString() is { Length: > 0 } m ? m : null;
         var allTenants = query.TryGetValue("all_tenants", out var all) && all.ToString() is not ("0" or "false" or "False");
+        bool? locked = null;
+        if (version.AtLeast("2.73") && query["locked"].LastOrDefault() is { } lockedText)
+        {
+            var (value, error) = NovaBool.Parse(lockedText);
+            if (error is not null)
+            {
+                return (null, NovaResult.Fault(400, "Invalid input received: " + error));
+            }
+
+            locked = value;
+        }
+
         var flavor = query["flavor"].ToString() is { Length: > 0 } f ? f : null;
         var image = query["image"].ToString() is { Length: > 0 } i ? i : null;
-        return (new ServerListing(name, status, limit, marker) { AllTenants = allTenants, FlavorId = flavor, Image = image }, null);
+        return (new ServerListing(name, status, limit, marker)
+        {
+            AllTenants = allTenants, FlavorId = flavor, Image = image, Tags = ServerTagFilters.Parse(query, version), Locked = locked,
+        }, null);
     }
 
     /// <summary>The page, or the 400 Nova gives for a marker it does not know or for a name search over its time budget.</summary>
@@ -101,7 +133,7 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
         string? token = null;
         do
         {
-            var page = await queries.ListVmsAsync(new VmQuery(Limit: VmQueries.MaxLimit, ContinuationToken: token, Project: project), caller, cancellationToken).ConfigureAwait(false);
+            var page = await queries.ListVmsAsync(new VmQuery(Limit: VmQueries.MaxLimit, ContinuationToken: token, Project: project, Tags: Tags), caller, cancellationToken).ConfigureAwait(false);
             all.AddRange(page.Items.Where(v => v.VmState != VmState.HardDeleted));
             token = page.ContinuationToken;
         }
@@ -112,6 +144,10 @@ public sealed record ServerListing(Regex? Name, string? Status, int? Limit, stri
             .Where(v => Status is null || NovaStates.Status(v.VmState, v.TaskState) == Status)
             .Where(v => size is null || v.Size == size)
             .Where(v => Image is null || v.Image == Image)
+
+            // The store narrows by the tag index; the check here holds whichever store answered.
+            .Where(v => Tags is null || Tags.Matches(v.Tags))
+            .Where(v => Locked is null || v.Locked == Locked)
             .OrderByDescending(v => v.CreatedAt)
             .ThenByDescending(v => v.Id, StringComparer.Ordinal)
             .ToList();

@@ -105,6 +105,60 @@ public sealed partial class CliTests(OpenStackCloud cloud)
         Assert.Equal(401, (int)response.StatusCode);
     }
 
+    /// <summary>
+    /// Debian's CLI (OSC 6.0 over novaclient 18.1.0, whose maximum is 2.92) at its newest microversion: lock with a
+    /// reason (2.73), tags (2.26), the long list with its embedded flavor (2.47) and the tag and lock filters, the
+    /// events paged (2.58). One <c>openstack</c> process reads all the commands from its input, as Python's start-up
+    /// is what each call costs.
+    /// </summary>
+    [Fact]
+    public async Task The_cli_at_its_newest_microversion_locks_with_a_reason_tags_lists_long_and_pages_events()
+    {
+        var name = "cli-mv-" + Guid.NewGuid().ToString("N")[..6];
+        var id = await cloud.CreateServerAsync(name);
+
+        var run = await cloud.OpenStackBatchAsync(
+            new Dictionary<string, string> { ["OS_COMPUTE_API_VERSION"] = "2.92" },
+            $"server lock --reason patching {name}",
+            $"server set --tag blue --tag tier=1 {name}",
+            "server list --long --tags blue --locked -f json",
+            $"server show {name} -f json",
+            $"server event list {name} --long --limit 1 -f json",
+            $"server unlock {name}");
+
+        Assert.True(run.Stdout.TrimStart().StartsWith('['), run.ToString());
+        var outputs = JsonDocuments(run.Stdout);
+        Assert.True(outputs.Count == 3, run.ToString());
+        var listed = Assert.Single(outputs[0].EnumerateArray());
+        // From 2.47 OSC names the flavor from the server's embedded one; the VM's tags are also its properties.
+        Assert.Equal((id, "small", "ACTIVE", "UP"), (listed.GetProperty("ID").GetString(), listed.GetProperty("Flavor").GetString(), listed.GetProperty("Status").GetString(), listed.GetProperty("Host Status").GetString()));
+        Assert.Equal("1", listed.GetProperty("Properties").GetProperty("tier").GetString());
+        var shown = outputs[1];
+        Assert.Equal("patching", shown.GetProperty("locked_reason").GetString());
+        Assert.True(shown.GetProperty("locked").GetBoolean());
+        Assert.Contains("tier=1", shown.GetProperty("tags").ToString(), StringComparison.Ordinal);
+        var events = outputs[2].EnumerateArray().ToList();
+        Assert.Equal("lock", Assert.Single(events).GetProperty("Action").GetString());   // the newest of three, one page of one
+    }
+
+    /// <summary>The JSON documents one after the other in a batch's output.</summary>
+    private static List<JsonElement> JsonDocuments(string text)
+    {
+        var documents = new List<JsonElement>();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var offset = 0;
+        while (bytes.AsSpan(offset).IndexOfAnyExcept(" \r\n\t"u8) is var skip and >= 0)
+        {
+            offset += skip;
+            var reader = new Utf8JsonReader(bytes.AsSpan(offset));
+            using var document = JsonDocument.ParseValue(ref reader);
+            documents.Add(document.RootElement.Clone());
+            offset += (int)reader.BytesConsumed;
+        }
+
+        return documents;
+    }
+
     private async Task<string> Ok(params string[] args)
     {
         var run = await cloud.OpenStackAsync(args);

@@ -54,7 +54,7 @@ public sealed class ProjectAndLockTests
         await using var host = await FacadeHost.StartAsync();
         var vm = host.SeedVm();
 
-        var (locked, _, _) = await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", """{ "lock": { "locked_reason": "patching" } }""", user: "bob");
+        var (locked, _, _) = await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", """{ "lock": { "locked_reason": "patching" } }""", user: "bob", version: "2.73");
         Assert.Equal(202, locked);
         Assert.Equal(("patching", true), ((await host.Vms.GetAsync(vm.Id))!.LockedReason, (await host.Vms.GetAsync(vm.Id))!.Locked));
 
@@ -66,5 +66,47 @@ public sealed class ProjectAndLockTests
         var (unlocked, _, _) = await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", """{ "unlock": null }""", user: "bob");
         Assert.Equal(202, unlocked);
         Assert.False((await host.Vms.GetAsync(vm.Id))!.Locked);
+    }
+
+    [Theory]
+    [InlineData("2.72", """{ "lock": { "locked_reason": "patching" } }""", 202, null)]
+    [InlineData("2.72", """{ "lock": { "anything": 1 } }""", 202, null)]
+    [InlineData("2.73", """{ "lock": { "locked_reason": "patching" } }""", 202, "patching")]
+    [InlineData("2.73", """{ "lock": null }""", 202, null)]
+    [InlineData("2.73", """{ "lock": {} }""", 202, null)]
+    [InlineData("2.73", """{ "lock": { "locked_reason": "" } }""", 400, null)]
+    [InlineData("2.73", """{ "lock": { "locked_reason": 5 } }""", 400, null)]
+    [InlineData("2.73", """{ "lock": { "reason": "patching" } }""", 400, null)]
+    public async Task Lock_TakesAReasonOnlyFrom273_AsNovasSchema(string version, string body, int expected, string? reason)
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var vm = host.SeedVm();
+
+        var (status, fault, _) = await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", body, user: "bob", version: version);
+
+        Assert.Equal(expected, status);
+        var stored = (await host.Vms.GetAsync(vm.Id))!;
+        Assert.Equal((expected == 202, reason), (stored.Locked, stored.LockedReason));
+        if (expected == 400)
+        {
+            Assert.Equal(400, fault.GetProperty("badRequest").GetProperty("code").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task LockedAndReason_AreShownFrom29And273()
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var vm = host.SeedVm();
+        await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", """{ "lock": { "locked_reason": "patching" } }""", version: "2.73");
+
+        var (_, v28, _) = await host.CallAsync("GET", $"/compute/v2.1/servers/{vm.Id}", version: "2.8");
+        var (_, v72, _) = await host.CallAsync("GET", $"/compute/v2.1/servers/{vm.Id}", version: "2.72");
+        var (_, v73, _) = await host.CallAsync("GET", $"/compute/v2.1/servers/{vm.Id}", version: "2.73");
+
+        Assert.False(v28.GetProperty("server").TryGetProperty("locked", out _));
+        Assert.True(v72.GetProperty("server").GetProperty("locked").GetBoolean());
+        Assert.False(v72.GetProperty("server").TryGetProperty("locked_reason", out _));
+        Assert.Equal("patching", v73.GetProperty("server").GetProperty("locked_reason").GetString());
     }
 }

@@ -9,7 +9,7 @@ public sealed class ServerUpdateTests
         await using var host = await FacadeHost.StartAsync();
         var vm = host.SeedVm(name: "before");
         var (status, json, _) = await host.CallAsync(
-            "PUT", $"/compute/v2.1/servers/{vm.Id}", """{"server": {"name": "après ✓", "description": "front", "accessIPv4": "198.51.100.7", "accessIPv6": "2001:db8::7"}}""", user: "bob");
+            "PUT", $"/compute/v2.1/servers/{vm.Id}", """{"server": {"name": "après ✓", "description": "front", "accessIPv4": "198.51.100.7", "accessIPv6": "2001:db8::7"}}""", user: "bob", version: "2.19");
         Assert.Equal(200, status);
         var server = json.GetProperty("server");
         Assert.Equal(("après ✓", "198.51.100.7", "2001:db8::7"), (server.GetProperty("name").GetString(), server.GetProperty("accessIPv4").GetString(), server.GetProperty("accessIPv6").GetString()));
@@ -23,7 +23,7 @@ public sealed class ServerUpdateTests
     {
         await using var host = await FacadeHost.StartAsync();
         var vm = host.Vms.Seed(host.SeedVm(name: "keep") with { Description = "d", AccessIPv4 = "192.0.2.1", AccessIPv6 = "2001:db8::1" });
-        var (status, json, _) = await host.CallAsync("PUT", $"/compute/v2.1/servers/{vm.Id}", """{"server": {"accessIPv4": "", "description": null}}""");
+        var (status, json, _) = await host.CallAsync("PUT", $"/compute/v2.1/servers/{vm.Id}", """{"server": {"accessIPv4": "", "description": null}}""", version: "2.19");
         Assert.Equal(200, status);
         Assert.Equal(string.Empty, json.GetProperty("server").GetProperty("accessIPv4").GetString());
         var stored = (await host.Vms.GetAsync(vm.Id))!;
@@ -43,10 +43,25 @@ public sealed class ServerUpdateTests
     {
         await using var host = await FacadeHost.StartAsync();
         var vm = host.SeedVm();
-        var (status, json, _) = await host.CallAsync("PUT", $"/compute/v2.1/servers/{vm.Id}", body);
+        var (status, json, _) = await host.CallAsync("PUT", $"/compute/v2.1/servers/{vm.Id}", body, version: "2.19");
         Assert.Equal(400, status);
         Assert.Equal(400, json.GetProperty("badRequest").GetProperty("code").GetInt32());
         Assert.Equal(vm.ETag, (await host.Vms.GetAsync(vm.Id))!.ETag);
+    }
+
+    [Theory]
+    [InlineData("2.18", 400)]
+    [InlineData("2.19", 200)]
+    public async Task A_description_is_known_from_219_as_in_novas_schema(string version, int expected)
+    {
+        await using var host = await FacadeHost.StartAsync();
+        var vm = host.SeedVm();
+
+        var (update, _, _) = await host.CallAsync("PUT", $"/compute/v2.1/servers/{vm.Id}", """{"server": {"description": "front"}}""", version: version);
+        var (rebuild, _, _) = await host.CallAsync("POST", $"/compute/v2.1/servers/{vm.Id}/action", """{"rebuild": {"imageRef": "ubuntu", "description": "front"}}""", version: version);
+
+        Assert.Equal((expected, expected == 200 ? 202 : 400), (update, rebuild));
+        Assert.Equal(expected == 200 ? "front" : null, (await host.Vms.GetAsync(vm.Id))!.Description);
     }
 
     [Fact]

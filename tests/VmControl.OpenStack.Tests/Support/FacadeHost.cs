@@ -54,6 +54,9 @@ public sealed class FacadeHost : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
+    /// <summary>The host's services, for a test that renders a view the routes do not reach yet.</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>The host's settings; change one and <see cref="ReloadSettings"/> to act as an edited settings file.</summary>
     public IConfiguration Settings => app.Configuration;
 
@@ -213,11 +216,12 @@ public sealed class FacadeHost : IAsyncDisposable
         return await Client.SendAsync(request).ConfigureAwait(false);
     }
 
-    /// <summary>Sends as alice (admin) and returns status and body.</summary>
-    public async Task<(int Status, JsonElement Body, HttpResponseMessage Response)> CallAsync(string method, string path, string? body = null, string user = "alice")
+    /// <summary>Sends as alice (admin) and returns status and body; <paramref name="version"/>: the compute microversion asked for (none: 2.1).</summary>
+    public async Task<(int Status, JsonElement Body, HttpResponseMessage Response)> CallAsync(string method, string path, string? body = null, string user = "alice", string? version = null)
     {
         var token = await TokenAsync(user).ConfigureAwait(false);
-        var response = await SendAsync(method, path, body, token).ConfigureAwait(false);
+        var headers = version is null ? Array.Empty<(string, string)>() : [("OpenStack-API-Version", "compute " + version)];
+        var response = await SendAsync(method, path, body, token, headers).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return ((int)response.StatusCode, json, response);

@@ -100,6 +100,14 @@ public sealed class OpenStackCloud : IAsyncLifetime
     /// <summary><c>openstack &lt;args&gt;</c> with <c>OS_CLOUD=vmc</c>.</summary>
     public Task<ClientRun> OpenStackAsync(params string[] args) => RunAsync(Cli, args, new Dictionary<string, string>());
 
+    /// <summary>
+    /// One <c>openstack</c> process that runs each command from its input, as its interactive shell does: one Python
+    /// start-up for all. Options go in the environment (<c>OS_COMPUTE_API_VERSION</c>, …): the shell would take
+    /// arguments for commands. A failing command does not stop the rest; its error goes to the output.
+    /// </summary>
+    public Task<ClientRun> OpenStackBatchAsync(IReadOnlyDictionary<string, string> environment, params string[] commands) =>
+        RunAsync(Cli, [], environment, string.Join('\n', commands) + "\n");
+
     /// <summary>A Python script (the SDK) with the cloud's coordinates in its environment.</summary>
     public Task<ClientRun> PythonAsync(string script, IReadOnlyDictionary<string, string> environment) =>
         RunAsync(Python, ["-c", script], environment);
@@ -159,10 +167,11 @@ public sealed class OpenStackCloud : IAsyncLifetime
         throw new TimeoutException($"Server {id} did not reach {status} with no task: {last}\n{HostLog}");
     }
 
-    private async Task<ClientRun> RunAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    private async Task<ClientRun> RunAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? input = null)
     {
         var info = new ProcessStartInfo(file)
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -182,6 +191,12 @@ public sealed class OpenStackCloud : IAsyncLifetime
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException(file + " did not start.");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(ClientTimeout);
