@@ -37,6 +37,8 @@ public sealed class AlertRoutesTests : IAsyncLifetime
         builder.Services.AddSingleton(_ => ports.GetRequiredService<IOutbox>());
         builder.Services.AddSingleton(_ => ports.GetRequiredService<IEventSink>());
         builder.Services.AddSingleton(_ => ports.GetRequiredService<IRateBudget>());
+        builder.Services.AddSingleton(_ => ports.GetRequiredService<IFleetStore>());
+        builder.Services.AddSingleton(_ => ports.GetRequiredService<IFleetLauncher>());
         builder.Services.AddSingleton(_ => ports.GetRequiredService<VmControl.Application.Budget.BudgetScope>());
         builder.Services.AddVmControlApplication();
         builder.Services.AddVmControlHttp();
