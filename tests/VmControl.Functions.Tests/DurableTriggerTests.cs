@@ -13,8 +13,9 @@ public sealed class DurableTriggerTests
     {
         // An activity is registered under its Name constant when it has one (a versioned contract), else its type name.
         var activities = typeof(VmTaskOrchestrator).Assembly.GetTypes()
-            .Where(t => t.Namespace is "VmControl.Application.Tasks.Activities" or "VmControl.Application.Tasks.V1"
-                && t.Name.Contains("Activity", StringComparison.Ordinal))
+            .Where(t => (t.Namespace is "VmControl.Application.Tasks.Activities" or "VmControl.Application.Tasks.V1"
+                    && t.Name.Contains("Activity", StringComparison.Ordinal))
+                || (t.Namespace is "VmControl.Application.Fleet" && t.Name.EndsWith("Activity", StringComparison.Ordinal)))
             .Select(t => t.GetField("Name")?.GetRawConstantValue() as string ?? t.Name)
             .Order(StringComparer.Ordinal);
         var functions = typeof(ActivityFunctions).GetMethods()
@@ -33,6 +34,6 @@ public sealed class DurableTriggerTests
             .OfType<string>()
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(new[] { VmTaskOrchestrator.Name, VmTaskOrchestratorV1.Name }.Order(StringComparer.Ordinal), names);
+        Assert.Equal(new[] { VmTaskOrchestrator.Name, VmTaskOrchestratorV1.Name, Application.Fleet.FleetOrchestrator.Name }.Order(StringComparer.Ordinal), names);
     }
 }

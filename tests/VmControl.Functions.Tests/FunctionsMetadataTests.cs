@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using VmControl.Application.Fleet;
 using VmControl.Application.Model;
 using VmControl.Application.PowerSync;
 using VmControl.Application.Tasks;
@@ -33,6 +34,7 @@ public sealed class FunctionsMetadataTests
         "GetHealth",            // the engine check reads an instance
         nameof(PowerSyncTimer), // the same pass as RunPowerSync
         nameof(ScheduleTickTimer), // the tick's actions start tasks
+        "CreateFleetOperation", // starts the fleet operation's orchestration
     ];
 
     // One catch-all trigger per face of the OpenStack router, every method (OpenStackFunctions).
@@ -82,7 +84,9 @@ public sealed class FunctionsMetadataTests
             .Append($"{nameof(ScheduleTickTimer)}: timerTrigger")
             .Append($"{Assert.Single(await ScheduledOrchestrationsAsync())}: orchestrationTrigger")
             .Append($"{VmTaskOrchestratorV1.Name}: orchestrationTrigger")
-            .Concat((await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).Distinct().Select(a => $"{a}: activityTrigger"))
+            .Append($"{Assert.Single(await ScheduledFleetOrchestrationsAsync())}: orchestrationTrigger")
+            .Concat((await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).Concat(await CalledFleetActivitiesAsync())
+                .Distinct().Select(a => $"{a}: activityTrigger"))
             .Order(StringComparer.Ordinal);
 
         // Trigger throws unless the function has exactly one trigger binding.
@@ -179,17 +183,21 @@ public sealed class FunctionsMetadataTests
         var orchestrations = Metadata.WithTrigger("orchestrationTrigger").Select(f => f.Name).Order(StringComparer.Ordinal);
 
         // The previous version stays served until its instances drain (VmTaskOrchestratorV1); the launcher starts the current one.
-        Assert.Equal(new[] { Assert.Single(await ScheduledOrchestrationsAsync()), VmTaskOrchestratorV1.Name }.Order(StringComparer.Ordinal), orchestrations);
+        Assert.Equal(
+            new[] { Assert.Single(await ScheduledOrchestrationsAsync()), VmTaskOrchestratorV1.Name, Assert.Single(await ScheduledFleetOrchestrationsAsync()) }
+                .Order(StringComparer.Ordinal),
+            orchestrations);
     }
 
     [Fact]
     public async Task ActivityTriggers_AreNamedAsTheOrchestratorCallsThem()
     {
-        var called = (await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).ToList();
+        var called = (await CalledActivitiesAsync()).Concat(await CalledActivitiesV1Async()).Concat(await CalledFleetActivitiesAsync()).ToList();
 
-        // The runs below go through every step (begin, poll, finish) of both versions, whose begin steps differ; a name
-        // missing from the metadata fails the task.
-        Assert.Equal(4, called.Distinct().Count());
+        // The runs below go through every step (begin, poll, finish) of both versions, whose begin steps differ, and
+        // every step of a fleet operation (plan, a tier's step, readiness, finish); a name missing from the metadata
+        // fails the task or the operation.
+        Assert.Equal(8, called.Distinct().Count());
         Assert.Equal(
             called.Distinct().Order(StringComparer.Ordinal),
             Metadata.WithTrigger("activityTrigger").Select(f => f.Name).Order(StringComparer.Ordinal));
@@ -236,6 +244,31 @@ public sealed class FunctionsMetadataTests
         }
 
         return client.Scheduled;
+    }
+
+    // What the fleet operation's trigger schedules, through the Functions launcher.
+    private static async Task<IReadOnlyList<string>> ScheduledFleetOrchestrationsAsync()
+    {
+        var client = new RecordingDurableTaskClient();
+        using (DurableClientScope.Use(client))
+        {
+            Assert.True(await new FunctionsFleetLauncher().TryStartAsync(new FleetRun(FleetIds.New(DateTimeOffset.UnixEpoch), TimeSpan.FromSeconds(1))));
+        }
+
+        return client.Scheduled;
+    }
+
+    // The activities a fleet operation of one tier with a readiness condition calls, through its trigger's function.
+    private static async Task<IReadOnlyList<string>> CalledFleetActivitiesAsync()
+    {
+        var context = new RecordingOrchestrationContext(new FleetRun("fop-1", TimeSpan.FromSeconds(1)), type =>
+            type == typeof(FleetPlan) ? new FleetPlan(1, TimeSpan.Zero, new FleetReadiness(FleetReadinessCondition.PowerRunning, null, TimeSpan.FromMinutes(1)))
+            : type == typeof(FleetTierState) ? new FleetTierState(0, 0, null, false)
+            : type == typeof(FleetStatus) ? FleetStatus.Succeeded
+            : throw new InvalidOperationException($"The orchestrator asked for an unexpected {type.Name}."));
+
+        Assert.Equal(FleetStatus.Succeeded, await OrchestratorFunctions.RunFleetOperation(context));
+        return context.Activities;
     }
 
     // The activities the orchestration trigger's function calls over one task whose operation is polled once.

@@ -16,7 +16,7 @@ public sealed class BadInputTests(LocalHostFixture fixture)
         { "POST", "/api/vms", "null", 400, "invalid_request" },
         { "POST", "/api/vms", """{"name":5,"size":"small","image":"ubuntu"}""", 400, "invalid_request" },
         { "POST", "/api/vms", """{"name":"web1","size":"small","image":"ubuntu","tags":"x"}""", 400, "invalid_request" },
-        { "POST", "/api/vms", """{"name":"web 1!","size":"small","image":"ubuntu"}""", 400, "invalid_request" },
+        { "POST", "/api/vms", """{"name":" web1","size":"small","image":"ubuntu"}""", 400, "invalid_request" },
         { "POST", "/api/vms", """{"size":"small","image":"ubuntu"}""", 400, "invalid_request" },
         { "POST", "/api/vms", Huge, 413, "payload_too_large" },
         { "POST", "/api/vms/{vm}/actions", """{"action":"fly"}""", 400, "invalid_request" },

@@ -7,7 +7,9 @@ namespace VmControl.Application.Fleet;
 /// The fleet operation use cases: start (check, store, start the orchestration), cancel (a compare-and-swap on the
 /// operation; the orchestration stops issuing at its next look), and reads scoped to the caller's project.
 /// </summary>
-public sealed class FleetOperations(IFleetStore store, IFleetLauncher launcher, IOptions<FleetSettings> options, TimeProvider time)
+/// <remarks>A host composed without the fleet's store or launcher (a tool, a test of other routes) still builds: the
+/// fleet commands then answer as an unavailable store would (503).</remarks>
+public sealed class FleetOperations(IOptions<FleetSettings> options, TimeProvider time, IFleetStore? fleetStore = null, IFleetLauncher? fleetLauncher = null)
 {
     public const int MaxTiers = 20;
     public const int MaxConcurrency = 1000;
@@ -15,6 +17,10 @@ public sealed class FleetOperations(IFleetStore store, IFleetLauncher launcher, 
 
     private const int MaxCancelRounds = 8;
     private readonly FleetSettings settings = options.Value;
+
+    private IFleetStore Store => fleetStore ?? throw new StoreUnavailableException("This host has no fleet operation store.");
+
+    private IFleetLauncher Launcher => fleetLauncher ?? throw new StoreUnavailableException("This host cannot start fleet operations.");
 
     public async Task<FleetAnswer> StartAsync(FleetRequest request, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -26,7 +32,7 @@ public sealed class FleetOperations(IFleetStore store, IFleetLauncher launcher, 
         }
 
         var now = time.GetUtcNow();
-        var operation = await store.CreateAsync(
+        var operation = await Store.CreateAsync(
             new FleetOperation
             {
                 Id = FleetIds.New(now),
@@ -46,7 +52,7 @@ public sealed class FleetOperations(IFleetStore store, IFleetLauncher launcher, 
                 UpdatedAt = now,
             },
             cancellationToken).ConfigureAwait(false);
-        await launcher.TryStartAsync(new FleetRun(operation.Id, settings.PollInterval), cancellationToken).ConfigureAwait(false);
+        await Launcher.TryStartAsync(new FleetRun(operation.Id, settings.PollInterval), cancellationToken).ConfigureAwait(false);
         return new FleetAnswer.Accepted(operation);
     }
 
@@ -71,7 +77,7 @@ public sealed class FleetOperations(IFleetStore store, IFleetLauncher launcher, 
                 return new FleetAnswer.Accepted(operation);
             }
 
-            var cancelled = await store.TryReplaceAsync(
+            var cancelled = await Store.TryReplaceAsync(
                 operation with { CancelRequested = true, CancelledBy = caller.Name, UpdatedAt = time.GetUtcNow() },
                 cancellationToken).ConfigureAwait(false);
             if (cancelled is not null)
@@ -92,20 +98,20 @@ public sealed class FleetOperations(IFleetStore store, IFleetLauncher launcher, 
             return null;
         }
 
-        var operation = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var operation = await Store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return operation is not null && caller.Sees(operation.Project) ? operation : null;
     }
 
     public Task<IReadOnlyList<FleetVmResult>> ResultsAsync(FleetOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return store.ResultsAsync(operation.Id, cancellationToken);
+        return Store.ResultsAsync(operation.Id, cancellationToken);
     }
 
     public Task<Page<FleetOperation>> ListAsync(Caller caller, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return store.ListAsync(caller.IsAdmin ? null : caller.Project, limit, continuationToken, cancellationToken);
+        return Store.ListAsync(caller.IsAdmin ? null : caller.Project, limit, continuationToken, cancellationToken);
     }
 
     private FleetAnswer.Invalid? Check(FleetRequest request)
