@@ -1,5 +1,3 @@
-using DurableTask.Core.Exceptions;
-using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using VmControl.Application.Tasks;
@@ -20,25 +18,7 @@ public sealed class DurableTaskLauncher(DurableTaskClient client) : ITaskLaunche
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = new StartOrchestrationOptions(TaskInstanceIds.For(input.VmId)).WithDedupeStatuses(LockStatuses);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(VmTaskOrchestrator.Name, input, options, cancellationToken)
-                .ConfigureAwait(false);
-            return true;
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
-        {
-            // The gRPC client (the LocalHost's sidecar) surfaces the backend's dedupe refusal as a status, not a typed exception.
-            return false;
-        }
-        catch (Exception ex) when (EngineUnreachable.Is(ex))
-        {
-            throw EngineUnreachable.Wrap(ex);
-        }
+        return await DurableStarts.TryScheduleAsync(client, VmTaskOrchestrator.Name, input, options, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TerminateAndWaitAsync(string vmId, string reason, TimeSpan timeout, CancellationToken cancellationToken = default)
