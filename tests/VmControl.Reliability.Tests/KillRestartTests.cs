@@ -7,13 +7,14 @@ namespace VmControl.Reliability.Tests;
 [Trait("Category", "Reliability")]
 public sealed class KillRestartTests(ITestOutputHelper output)
 {
-    // 20 tasks in 5 rounds of 4: each round's tasks are at different points (staggered starts) when the kill lands,
-    // and each restart costs ~10 s (the visibility timeout of what the dead process had dequeued), which bounds the rounds.
-    private const int Rounds = 5;
+    // 12 tasks in 3 rounds of 4: each round's tasks are at different points (staggered starts) when the kill lands,
+    // and each restart costs ~10 s (the visibility timeout of what the dead process had dequeued), which bounds the
+    // rounds within the test command's time (the fleet operation's own kill test runs beside this one).
+    private const int Rounds = 3;
     private const int TasksPerRound = 4;
 
     [Fact]
-    public async Task KillNineAtRandomPointsOfTwentyTasks_EachCompletesExactlyOnceAndNothingIsStuck()
+    public async Task KillNineAtRandomPointsOfTwelveTasks_EachCompletesExactlyOnceAndNothingIsStuck()
     {
         using var cts = TestTimeout.Start(300);
         var random = new Random(Seeds.Next(output, nameof(KillRestartTests)));
