@@ -152,7 +152,7 @@ public sealed partial class VmControlApi
             verb,
             parameters,
             body.Target?.VmIds,
-            body.Target is null || (body.Target.VmIds is null && selector is null) ? null : selector,
+            selector,
             tiers,
             body.TierTag,
             TimeSpan.FromSeconds(body.TierDelaySeconds ?? 0),

@@ -31,8 +31,7 @@ public static class FleetEvents
             events.Add(Build(next, EventTypes.FleetTierStarted, at, events.Count, new JsonObject { ["tier"] = next.CurrentTier, ["tierCount"] = next.TierCount }));
         }
 
-        var ended = before.Status is FleetStatus.Succeeded or FleetStatus.PartiallySucceeded or FleetStatus.Failed or FleetStatus.Cancelled;
-        if (next.IsFinished && !ended)
+        if (next.IsFinished && !FleetOperation.Ended(before.Status))
         {
             var counts = new JsonObject();
             foreach (var (status, count) in next.FinalCounts ?? new Dictionary<string, int>())

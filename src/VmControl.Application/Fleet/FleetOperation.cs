@@ -72,7 +72,11 @@ public sealed record FleetOperation
 
     public string? ETag { get; init; }
 
-    public bool IsFinished => Status is FleetStatus.Succeeded or FleetStatus.PartiallySucceeded or FleetStatus.Failed or FleetStatus.Cancelled;
+    public bool IsFinished => Ended(Status);
+
+    /// <summary>Whether <paramref name="status"/> is one an operation ends in.</summary>
+    public static bool Ended(FleetStatus status) =>
+        status is FleetStatus.Succeeded or FleetStatus.PartiallySucceeded or FleetStatus.Failed or FleetStatus.Cancelled;
 
     /// <summary>The name every VM action of this operation is requested by (the history's <c>requestedBy</c>).</summary>
     public string Initiator => FleetIds.Initiator(Id);
